@@ -1,0 +1,69 @@
+package io.geoscope.core;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
+import java.util.Set;
+
+/**
+ * When a rule applies, in terms of the meeting: its tags and the features in use. An empty set
+ * places no condition. Instances are immutable and thread-safe.
+ *
+ * @param tagsAny the meeting must carry at least one of these tags (if non-empty)
+ * @param tagsAll the meeting must carry all of these tags
+ * @param featuresAny at least one of these features must be in use (if non-empty)
+ */
+public record Condition(Set<String> tagsAny, Set<String> tagsAll, Set<Feature> featuresAny) {
+
+  private static final Condition ALWAYS = new Condition(Set.of(), Set.of(), Set.of());
+
+  /** Copies the sets. */
+  public Condition {
+    tagsAny = ImmutableSet.copyOf(requireNonNull(tagsAny, "tagsAny"));
+    tagsAll = ImmutableSet.copyOf(requireNonNull(tagsAll, "tagsAll"));
+    featuresAny = Sets.immutableEnumSet(requireNonNull(featuresAny, "featuresAny"));
+    for (String t : tagsAny) {
+      checkTag(t);
+    }
+    for (String t : tagsAll) {
+      checkTag(t);
+    }
+  }
+
+  private static void checkTag(String tag) {
+    if (tag.isBlank()) {
+      throw new IllegalArgumentException("a meeting tag must not be blank");
+    }
+  }
+
+  /** The condition that always holds. */
+  public static Condition always() {
+    return ALWAYS;
+  }
+
+  /** True if this condition places no constraint. */
+  public boolean isAlways() {
+    return tagsAny.isEmpty() && tagsAll.isEmpty() && featuresAny.isEmpty();
+  }
+
+  /** True if the meeting satisfies this condition. Allocation-free. */
+  public boolean matches(Meeting meeting) {
+    if (!tagsAny.isEmpty() && !intersects(tagsAny, meeting.tags())) {
+      return false;
+    }
+    if (!tagsAll.isEmpty() && !meeting.tags().containsAll(tagsAll)) {
+      return false;
+    }
+    return featuresAny.isEmpty() || intersects(featuresAny, meeting.featuresInUse());
+  }
+
+  private static <T> boolean intersects(Set<T> wanted, Set<T> present) {
+    for (T t : wanted) {
+      if (present.contains(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,119 @@
+package io.geoscope.core;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The decision for one participant: outcome, effects on that participant alone, and the
+ * explanation — every applied rule with its legal basis and evidence, shadow matches and lifted
+ * rules listed separately, and a reason key with parameters for a user-facing message. Holds no IP
+ * address and nothing about the meeting or any other participant.
+ *
+ * <p>Instances are immutable and thread-safe.
+ *
+ * @param jurisdiction where the participant was placed
+ * @param outcome admit, admit-limited or deny
+ * @param effects the effects applied, normalized: deny-join first, then one disable with the union
+ *     of features, then notices by key
+ * @param applied enforced rules that matched and were not lifted, by rule id
+ * @param shadowed shadow-mode rules that would have matched, by rule id; they changed nothing
+ * @param lifted rules that matched but were lifted by an exemption, by rule id
+ * @param reasonKey a message key: {@code geoscope.admit}, {@code geoscope.admit-limited} or
+ *     {@code geoscope.deny}
+ * @param reasonParams parameters for the message: {@code jurisdiction}, and where rules applied
+ *     {@code citation}, {@code authority}, {@code rule}
+ */
+public record Decision(
+    Jurisdiction jurisdiction,
+    Outcome outcome,
+    List<Effect> effects,
+    List<AppliedRule> applied,
+    List<AppliedRule> shadowed,
+    List<LiftedRule> lifted,
+    String reasonKey,
+    Map<String, String> reasonParams) {
+
+  /** Copies and checks the components. */
+  public Decision {
+    requireNonNull(jurisdiction, "jurisdiction");
+    requireNonNull(outcome, "outcome");
+    effects = List.copyOf(effects);
+    applied = List.copyOf(applied);
+    shadowed = List.copyOf(shadowed);
+    lifted = List.copyOf(lifted);
+    requireNonNull(reasonKey, "reasonKey");
+    reasonParams = ImmutableMap.copyOf(reasonParams);
+  }
+
+  /** The plain admit for a participant in {@code j}; built once per jurisdiction. */
+  static Decision admittedIn(Jurisdiction j) {
+    return new Decision(
+        j, Outcome.ADMIT, List.of(), List.of(), List.of(), List.of(), "geoscope.admit",
+        Map.of("jurisdiction", j.code()));
+  }
+
+  /** The plain admit for a participant in {@code j}, with nothing matched. Allocation-free. */
+  public static Decision admit(Jurisdiction j) {
+    return j.admitted;
+  }
+
+  /** True if the participant may join (possibly limited). */
+  public boolean admitted() {
+    return outcome != Outcome.DENY;
+  }
+
+  /** The features disabled for this participant; empty if none. */
+  public Set<Feature> disabledFeatures() {
+    for (Effect e : effects) {
+      if (e instanceof Effect.Disable d) {
+        return d.features();
+      }
+    }
+    return Set.of();
+  }
+
+  /** A plain-English rendering of the reason, e.g. "not available from CN under ...". */
+  public String describe() {
+    String where = reasonParams.getOrDefault("jurisdiction", jurisdiction.code());
+    switch (outcome) {
+      case DENY:
+        return "not available from " + where + " under " + reasonParams.get("citation");
+      case ADMIT_LIMITED:
+        return "limited in " + where + " under " + reasonParams.get("citation");
+      default:
+        return "admitted";
+    }
+  }
+
+  /** Normalizes effects: deny first, one merged disable, then distinct notices by key. */
+  static List<Effect> normalize(List<Effect> effects) {
+    boolean deny = false;
+    EnumSet<Feature> disabled = EnumSet.noneOf(Feature.class);
+    java.util.TreeSet<String> notices = new java.util.TreeSet<>();
+    for (Effect e : effects) {
+      if (e instanceof Effect.DenyJoin) {
+        deny = true;
+      } else if (e instanceof Effect.Disable d) {
+        disabled.addAll(d.features());
+      } else if (e instanceof Effect.Notice n) {
+        notices.add(n.key());
+      }
+    }
+    List<Effect> out = new java.util.ArrayList<>();
+    if (deny) {
+      out.add(Effect.denyJoin());
+    }
+    if (!disabled.isEmpty()) {
+      out.add(Effect.disable(disabled));
+    }
+    for (String n : notices) {
+      out.add(Effect.notice(n));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,68 @@
+package io.geoscope.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One decision, as reported to a {@link DecisionListener}: enough to audit and aggregate, never a
+ * raw IP address.
+ *
+ * @param at the decision instant
+ * @param policyVersion the version of the policy that decided
+ * @param participantId the participant's opaque id
+ * @param role the participant's role
+ * @param jurisdiction where the participant was placed
+ * @param outcome the outcome
+ * @param ruleIds ids of the applied rules
+ * @param citations citations of the applied rules, aligned with {@code ruleIds}
+ * @param shadowRuleIds ids of shadow matches
+ * @param source how the location was established
+ * @param producer what produced the evidence (e.g. the database and its build)
+ */
+public record DecisionEvent(
+    Instant at,
+    String policyVersion,
+    String participantId,
+    Role role,
+    Jurisdiction jurisdiction,
+    Outcome outcome,
+    List<String> ruleIds,
+    List<String> citations,
+    List<String> shadowRuleIds,
+    LocationSource source,
+    String producer) {
+
+  /** Copies and checks the components. */
+  public DecisionEvent {
+    requireNonNull(at, "at");
+    requireNonNull(policyVersion, "policyVersion");
+    requireNonNull(participantId, "participantId");
+    requireNonNull(role, "role");
+    requireNonNull(jurisdiction, "jurisdiction");
+    requireNonNull(outcome, "outcome");
+    ruleIds = List.copyOf(ruleIds);
+    citations = List.copyOf(citations);
+    shadowRuleIds = List.copyOf(shadowRuleIds);
+    requireNonNull(source, "source");
+    requireNonNull(producer, "producer");
+  }
+
+  /** The event for {@code decision} about {@code participant}. */
+  public static DecisionEvent of(
+      Instant at, String policyVersion, Participant participant, Decision decision) {
+    return new DecisionEvent(
+        at,
+        policyVersion,
+        participant.id(),
+        participant.role(),
+        decision.jurisdiction(),
+        decision.outcome(),
+        decision.applied().stream().map(AppliedRule::ruleId).toList(),
+        decision.applied().stream().map(AppliedRule::citation).toList(),
+        decision.shadowed().stream().map(AppliedRule::ruleId).toList(),
+        participant.evidence().source(),
+        participant.evidence().producer());
+  }
+}

@@ -1,0 +1,128 @@
+package io.geoscope.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One restriction: on a participant located in {@code appliesIn}, under {@code basis}, when the
+ * meeting satisfies {@code when}, apply {@code effect} to that participant alone.
+ *
+ * <p>Instances are immutable and thread-safe. The canonical constructor checks only shape; {@link
+ * #builder(String)} and {@link Policy} also check the law (scope inside the basis's territory,
+ * extraterritorial statement, dates).
+ *
+ * @param id unique within a policy; letters, digits, {@code . _ -}
+ * @param basis the law the rule rests on
+ * @param appliesIn where the participant must be; must lie inside {@code basis.territory()}
+ * @param when the meeting condition
+ * @param effect what happens to the participant
+ * @param mode enforce or shadow
+ * @param onUnknown what to do when the participant's jurisdiction is unknown
+ */
+public record Rule(
+    String id,
+    LegalBasis basis,
+    Scope appliesIn,
+    Condition when,
+    Effect effect,
+    Mode mode,
+    OnUnknown onUnknown) {
+
+  /** Checks for nulls and the id's shape. */
+  public Rule {
+    requireNonNull(id, "id");
+    requireNonNull(basis, "basis");
+    requireNonNull(appliesIn, "appliesIn");
+    requireNonNull(when, "when");
+    requireNonNull(effect, "effect");
+    requireNonNull(mode, "mode");
+    requireNonNull(onUnknown, "onUnknown");
+    PolicyValidator.checkId("rule", id);
+  }
+
+  /** A builder for a rule with this id; defaults: always, enforce, skip on unknown. */
+  public static Builder builder(String id) {
+    return new Builder(id);
+  }
+
+  /** Builds a {@link Rule}. Not thread-safe. */
+  public static final class Builder {
+    private final String id;
+    private @Nullable LegalBasis basis;
+    private @Nullable Scope appliesIn;
+    private Condition when = Condition.always();
+    private @Nullable Effect effect;
+    private Mode mode = Mode.ENFORCE;
+    private OnUnknown onUnknown = OnUnknown.SKIP;
+
+    private Builder(String id) {
+      this.id = id;
+    }
+
+    /** Sets the legal basis. */
+    public Builder basis(LegalBasis basis) {
+      this.basis = basis;
+      return this;
+    }
+
+    /** Sets where the rule applies, e.g. {@code "CN"} or {@code "US-CA"}. */
+    public Builder appliesIn(String... codes) {
+      return appliesIn(Scope.of(codes));
+    }
+
+    /** Sets where the rule applies. */
+    public Builder appliesIn(Scope scope) {
+      this.appliesIn = scope;
+      return this;
+    }
+
+    /** Sets the meeting condition. */
+    public Builder when(Condition when) {
+      this.when = when;
+      return this;
+    }
+
+    /** Sets the effect. */
+    public Builder effect(Effect effect) {
+      this.effect = effect;
+      return this;
+    }
+
+    /** Sets the mode. */
+    public Builder mode(Mode mode) {
+      this.mode = mode;
+      return this;
+    }
+
+    /** Sets what to do for an unknown jurisdiction. */
+    public Builder onUnknown(OnUnknown onUnknown) {
+      this.onUnknown = onUnknown;
+      return this;
+    }
+
+    /**
+     * Builds and validates the rule.
+     *
+     * @throws IllegalArgumentException naming the missing field, or listing every legal problem
+     */
+    public Rule build() {
+      if (basis == null) {
+        throw new IllegalArgumentException("rule '" + id + "': basis is required");
+      }
+      if (appliesIn == null) {
+        throw new IllegalArgumentException("rule '" + id + "': applies-in is required");
+      }
+      if (effect == null) {
+        throw new IllegalArgumentException("rule '" + id + "': effect is required");
+      }
+      Rule rule = new Rule(id, basis, appliesIn, when, effect, mode, onUnknown);
+      List<PolicyProblem> problems = PolicyValidator.checkRule(rule);
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(PolicyValidationException.describe(problems));
+      }
+      return rule;
+    }
+  }
+}
