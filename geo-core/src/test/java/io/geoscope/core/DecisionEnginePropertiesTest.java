@@ -37,6 +37,22 @@ class DecisionEnginePropertiesTest {
     return DecisionEngine.builder(policy).build();
   }
 
+  /** Policies with a roster placed mostly where the policy acts. */
+  private static Gen<Pair<Policy, List<Participant>>> policiesAndRosters() {
+    return policies().flatMap(p -> Generators.rostersNear(p).map(r -> Pair.of(p, r)));
+  }
+
+  /** Policies with a participant placed mostly where the policy acts. */
+  private static Gen<Pair<Policy, Participant>> policiesAndParticipants() {
+    return policies().flatMap(p -> Generators.participantsNear(p).map(x -> Pair.of(p, x)));
+  }
+
+  /** Policies, a rule to add, and a participant placed mostly where either acts. */
+  private static Gen<Pair<Pair<Policy, Rule>, Participant>> additions(Gen<Rule> rules) {
+    return policies().zip(rules, Pair::of).flatMap(pr ->
+        Generators.participantsNear(with(pr._1, pr._2)).map(x -> Pair.of(pr, x)));
+  }
+
   private static Policy with(Policy policy, Rule extra) {
     List<Rule> rules = ImmutableList.<Rule>builder().addAll(policy.rules()).add(extra).build();
     return Generators.validPolicy(rules, policy.exemptions());
@@ -109,9 +125,10 @@ class DecisionEnginePropertiesTest {
     Gen<Pair<Integer, Participant>> change =
         integers().between(0, 7).zip(participants("changed", Generators.jurisdictions()), Pair::of);
     qt().withExamples(EXAMPLES)
-        .forAll(policies(), rosters(), change, occasions())
-        .checkAssert((policy, roster, ch, o) -> {
-          DecisionEngine engine = engine(policy);
+        .forAll(policiesAndRosters(), change, occasions())
+        .checkAssert((pr, ch, o) -> {
+          List<Participant> roster = pr._2;
+          DecisionEngine engine = engine(pr._1);
           int i = ch._1 % roster.size();
           Participant old = roster.get(i);
           List<Participant> changed = new ArrayList<>(roster);
@@ -130,9 +147,10 @@ class DecisionEnginePropertiesTest {
   @Test
   void aRosterDecisionIsExactlyTheDecisionOfEachParticipantAlone() {
     qt().withExamples(EXAMPLES)
-        .forAll(policies(), rosters(), occasions())
-        .checkAssert((policy, roster, o) -> {
-          DecisionEngine engine = engine(policy);
+        .forAll(policiesAndRosters(), occasions())
+        .checkAssert((pr, o) -> {
+          List<Participant> roster = pr._2;
+          DecisionEngine engine = engine(pr._1);
           List<ParticipantDecision> decisions = engine.decideRoster(roster, o.meeting(), o.at());
           assertThat(decisions).hasSameSizeAs(roster);
           for (int k = 0; k < roster.size(); k++) {
@@ -149,10 +167,10 @@ class DecisionEnginePropertiesTest {
   @Test
   void theHostIsDecidedExactlyLikeAnyParticipantWithTheSameEvidence() {
     qt().withExamples(EXAMPLES)
-        .forAll(policies(), Generators.evidence(Generators.jurisdictions()),
-            Generate.enumValues(Role.class), occasions())
-        .checkAssert((policy, evidence, role, o) -> {
-          DecisionEngine engine = engine(policy);
+        .forAll(policiesAndParticipants(), Generate.enumValues(Role.class), occasions())
+        .checkAssert((pp, role, o) -> {
+          Evidence evidence = pp._2.evidence();
+          DecisionEngine engine = engine(pp._1);
           Decision asHost = engine.decide(new Participant("h", Role.HOST, evidence), o.meeting(), o.at());
           Decision asOther = engine.decide(new Participant("o", role, evidence), o.meeting(), o.at());
           assertThat(asHost).isEqualTo(asOther);
@@ -163,9 +181,10 @@ class DecisionEnginePropertiesTest {
   @Test
   void hostOutsideRuleScopeIsNeverAffected() {
     qt().withExamples(EXAMPLES)
-        .forAll(policies(), participants("host", Generators.jurisdictions()), occasions())
-        .checkAssert((policy, someone, o) -> {
-          Participant host = new Participant("host", Role.HOST, someone.evidence());
+        .forAll(policiesAndParticipants(), occasions())
+        .checkAssert((pp, o) -> {
+          Policy policy = pp._1;
+          Participant host = new Participant("host", Role.HOST, pp._2.evidence());
           Decision d = engine(policy).decide(host, o.meeting(), o.at());
           Set<String> mentioned = new HashSet<>(ruleIds(d.applied()));
           mentioned.addAll(ruleIds(d.shadowed()));
@@ -192,8 +211,11 @@ class DecisionEnginePropertiesTest {
   @Test
   void addingARuleChangesDecisionsOnlyForParticipantsItReaches() {
     qt().withExamples(EXAMPLES)
-        .forAll(policies(), Generators.rules("added"), participants(), occasions())
-        .checkAssert((policy, added, p, o) -> {
+        .forAll(additions(Generators.rules("added")), occasions())
+        .checkAssert((prp, o) -> {
+          Policy policy = prp._1._1;
+          Rule added = prp._1._2;
+          Participant p = prp._2;
           Decision before = engine(policy).decide(p, o.meeting(), o.at());
           Decision after = engine(with(policy, added)).decide(p, o.meeting(), o.at());
           boolean acts =
@@ -216,8 +238,11 @@ class DecisionEnginePropertiesTest {
   @Test
   void aShadowRuleNeverChangesAnOutcome() {
     qt().withExamples(EXAMPLES)
-        .forAll(policies(), Generators.rules("shadow"), participants(), occasions())
-        .checkAssert((policy, rule, p, o) -> {
+        .forAll(additions(Generators.rules("shadow")), occasions())
+        .checkAssert((prp, o) -> {
+          Policy policy = prp._1._1;
+          Rule rule = prp._1._2;
+          Participant p = prp._2;
           Rule shadow =
               new Rule(rule.id(), rule.basis(), rule.appliesIn(), rule.when(), rule.effect(),
                   Mode.SHADOW, rule.onUnknown());
@@ -259,12 +284,12 @@ class DecisionEnginePropertiesTest {
     Gen<int[]> timing =
         Generate.booleans().zip(integers().between(0, 3), integers().between(1, 5),
             (expired, days, length) -> new int[] {expired ? 1 : 0, days, length});
-    Gen<Pair<Rule, int[]>> dormant = Generators.rules("dormant").zip(timing, Pair::of);
     qt().withExamples(EXAMPLES)
-        .forAll(policies(), dormant, participants(), occasions())
-        .checkAssert((policy, rt, p, o) -> {
-          int[] t = rt._2;
-          Rule rule = outOfForce(rt._1, o.at(), t[0] == 1, t[1], t[2]);
+        .forAll(additions(Generators.rules("dormant")), timing, occasions())
+        .checkAssert((prp, t, o) -> {
+          Policy policy = prp._1._1;
+          Participant p = prp._2;
+          Rule rule = outOfForce(prp._1._2, o.at(), t[0] == 1, t[1], t[2]);
           assertThat(rule.basis().inForceAt(o.at())).isFalse();
           Decision before = engine(policy).decide(p, o.meeting(), o.at());
           Decision after = engine(with(policy, rule)).decide(p, o.meeting(), o.at());
@@ -276,16 +301,18 @@ class DecisionEnginePropertiesTest {
 
   @Test
   void anExemptionOnlyEverRemovesEffects() {
-    Gen<Pair<Policy, Exemption>> policyAndExemption =
-        integers().between(1, 6).flatMap(n -> policiesOf(n)
-            .zip(Generators.exemptions("xz", Generators.ruleIds(n)), Pair::of));
+    Gen<Pair<Policy, Policy>> withAndWithout =
+        integers().between(1, 6).flatMap(n -> policiesOf(n)).flatMap(policy ->
+            Generators.exemptions("xz", policy.rules()).map(x -> Pair.of(policy,
+                Generators.validPolicy(policy.rules(),
+                    ImmutableList.<Exemption>builder().addAll(policy.exemptions()).add(x).build()))));
     qt().withExamples(EXAMPLES)
-        .forAll(policyAndExemption, participants(), occasions())
-        .checkAssert((pe, p, o) -> {
-          Policy policy = pe._1;
-          List<Exemption> exemptions =
-              ImmutableList.<Exemption>builder().addAll(policy.exemptions()).add(pe._2).build();
-          Policy exempted = Generators.validPolicy(policy.rules(), exemptions);
+        .forAll(withAndWithout.flatMap(pe ->
+            Generators.participantsNear(pe._2).map(p -> Pair.of(pe, p))), occasions())
+        .checkAssert((pep, o) -> {
+          Policy policy = pep._1._1;
+          Policy exempted = pep._1._2;
+          Participant p = pep._2;
           Decision before = engine(policy).decide(p, o.meeting(), o.at());
           Decision after = engine(exempted).decide(p, o.meeting(), o.at());
           assertThat(atoms(before)).containsAll(atoms(after));
@@ -334,10 +361,14 @@ class DecisionEnginePropertiesTest {
             .zip(Generators.permutations(p.exemptions()),
                 (rules, exemptions) -> Pair.of(p, Generators.validPolicy(rules, exemptions))));
     qt().withExamples(EXAMPLES)
-        .forAll(reordered, rosters(), occasions())
-        .checkAssert((pp, roster, o) ->
+        .forAll(reordered.flatMap(pp -> Generators.rostersNear(pp._1).map(r -> Pair.of(pp, r))),
+            occasions())
+        .checkAssert((ppr, o) -> {
+          Pair<Policy, Policy> pp = ppr._1;
+          List<Participant> roster = ppr._2;
             assertThat(engine(pp._2).decideRoster(roster, o.meeting(), o.at()))
-                .isEqualTo(engine(pp._1).decideRoster(roster, o.meeting(), o.at())));
+                .isEqualTo(engine(pp._1).decideRoster(roster, o.meeting(), o.at()));
+        });
   }
 
   @Test
@@ -364,8 +395,10 @@ class DecisionEnginePropertiesTest {
   @Test
   void aPolicyThatValidatesNeverThrowsWhileDecidingForAnyone() {
     qt().withExamples(EXAMPLES)
-        .forAll(policies(), rosters(), Generators.meetings(), Generators.anyInstants())
-        .checkAssert((policy, roster, meeting, at) -> {
+        .forAll(policiesAndRosters(), Generators.meetings(), Generators.anyInstants())
+        .checkAssert((pr, meeting, at) -> {
+          Policy policy = pr._1;
+          List<Participant> roster = pr._2;
           DecisionEngine engine =
               DecisionEngine.builder(policy)
                   .listener(event -> {
@@ -387,8 +420,10 @@ class DecisionEnginePropertiesTest {
   @Test
   void theCompiledEngineAgreesWithTheReferenceEvaluator() {
     qt().withExamples(EXAMPLES * 3)
-        .forAll(policies(), rosters(), occasions())
-        .checkAssert((policy, roster, o) -> {
+        .forAll(policiesAndRosters(), occasions())
+        .checkAssert((pr, o) -> {
+          Policy policy = pr._1;
+          List<Participant> roster = pr._2;
           DecisionEngine engine = engine(policy);
           Stream.concat(roster.stream().map(Participant::evidence), Stream.of(Evidence.none()))
               .forEach(ev ->

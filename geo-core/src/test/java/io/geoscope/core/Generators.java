@@ -173,9 +173,15 @@ public final class Generators {
 
   // ---- legal bases, conditions, effects -------------------------------------------------------
 
-  /** Optional in-force dates: none, only effective, only expires, or both with expiry after. */
+  /**
+   * Optional in-force dates: mostly none, else only effective, only expires, or both with expiry
+   * after effect.
+   */
+  @SuppressWarnings("unchecked")
   private static Gen<LocalDate[]> inForceDates() {
-    Gen<Integer> shape = integers().between(0, 3);
+    Gen<Integer> shape =
+        Generate.frequency(
+            Pair.of(3, Generate.constant(0)), Pair.of(1, integers().between(1, 3)));
     Gen<Integer> length = integers().between(1, 6);
     return shape.zip(days(), length, (s, effective, n) -> {
       switch (s) {
@@ -296,11 +302,26 @@ public final class Generators {
     return legalBases().flatMap(basis -> rulesUnder(id, basis, scopesLeaving(basis.territory())));
   }
 
-  /** Valid exemptions with this id lifting some of {@code ruleIds} (which must not be empty). */
-  public static Gen<Exemption> exemptions(String id, List<String> ruleIds) {
-    return legalBases()
-        .flatMap(basis -> scopesWithin(basis.territory())
-            .zip(subsetsOf(ruleIds, 1, 2), (scope, lifts) -> new Exemption(id, basis, scope, lifts)));
+  /**
+   * Valid exemptions with this id lifting one or two of {@code rules} (not empty). Mostly they
+   * rest on the same territory as the first lifted rule and cover part of its scope, as a general
+   * licence does; sometimes they rest on any law at all.
+   */
+  @SuppressWarnings("unchecked")
+  public static Gen<Exemption> exemptions(String id, List<Rule> rules) {
+    Gen<List<Rule>> lifted = lists().of(Generate.pick(rules)).ofSizeBetween(1, 2);
+    return lifted.flatMap(lifts -> {
+      Rule first = lifts.get(0);
+      Set<String> ids = lifts.stream().map(Rule::id).collect(ImmutableSet.toImmutableSet());
+      Gen<Exemption> alongside =
+          legalBasesFrom(first.basis().home(), Generate.constant(first.basis().territory()))
+              .zip(subsetsOf(placesWithin(first.appliesIn()), 1, 2),
+                  (basis, scope) -> new Exemption(id, basis, Scope.of(scope), ids));
+      Gen<Exemption> anywhere =
+          legalBases().flatMap(basis -> scopesWithin(basis.territory())
+              .map(scope -> new Exemption(id, basis, scope, ids)));
+      return Generate.frequency(Pair.of(3, alongside), Pair.of(1, anywhere));
+    });
   }
 
   /** The ids {@code r0}, {@code r1}... of a generated policy's rules. */
@@ -335,15 +356,20 @@ public final class Generators {
 
   /** Valid policies of {@code n} rules ({@code r0}...) and up to two exemptions. */
   static Gen<Policy> policiesOf(int n) {
-    List<String> ids = ruleIds(n);
-    Gen<List<Rule>> rules =
-        sequence(ids.stream().map(Generators::rules).toList()).flatMap(Generators::permutations);
-    Gen<List<Exemption>> exemptions =
-        n == 0
-            ? Generate.constant(List.of())
-            : integers().between(0, 2).flatMap(k -> sequence(
-                IntStream.range(0, k).mapToObj(i -> exemptions("x" + i, ids)).toList()));
-    return rules.zip(exemptions, Generators::validPolicy).describedAs(Generators::describe);
+    Gen<List<Rule>> rules = sequence(ruleIds(n).stream().map(Generators::rules).toList());
+    return rules
+        .flatMap(rs -> exemptionsFor(rs).flatMap(es -> permutations(rs)
+            .map(shuffled -> validPolicy(shuffled, es))))
+        .describedAs(Generators::describe);
+  }
+
+  /** Up to two exemptions ({@code x0}, {@code x1}) lifting some of {@code rules}. */
+  static Gen<List<Exemption>> exemptionsFor(List<Rule> rules) {
+    if (rules.isEmpty()) {
+      return Generate.constant(List.of());
+    }
+    return integers().between(0, 2).flatMap(k -> sequence(
+        IntStream.range(0, k).mapToObj(i -> exemptions("x" + i, rules)).toList()));
   }
 
   /** Builds a policy that is valid by construction; a rejection is a bug in the generators. */
@@ -407,9 +433,40 @@ public final class Generators {
         .zip(evidence(jurisdictions), (role, ev) -> new Participant(id, role, ev));
   }
 
+  /**
+   * Jurisdictions biased toward where {@code policy} acts: two times in three a place inside some
+   * rule's or exemption's scope, else any jurisdiction (unknown included).
+   */
+  @SuppressWarnings("unchecked")
+  public static Gen<Jurisdiction> jurisdictionsNear(Policy policy) {
+    Set<Jurisdiction> near = new java.util.TreeSet<>();
+    policy.rules().forEach(r -> near.addAll(placesWithin(r.appliesIn())));
+    policy.exemptions().forEach(e -> near.addAll(placesWithin(e.appliesIn())));
+    if (near.isEmpty()) {
+      return jurisdictions();
+    }
+    return Generate.frequency(
+        Pair.of(2, Generate.pick(List.copyOf(near))), Pair.of(1, jurisdictions()));
+  }
+
+  /** Participants with this id, placed {@linkplain #jurisdictionsNear near} {@code policy}. */
+  public static Gen<Participant> participantsNear(Policy policy) {
+    return participants("p", jurisdictionsNear(policy));
+  }
+
+  /** Rosters of one to eight participants placed {@linkplain #jurisdictionsNear near} policy. */
+  public static Gen<List<Participant>> rostersNear(Policy policy) {
+    return rosters(jurisdictionsNear(policy));
+  }
+
   /** Rosters of one to eight participants {@code p0}, {@code p1}..., any roles and places. */
   public static Gen<List<Participant>> rosters() {
+    return rosters(jurisdictions());
+  }
+
+  /** Rosters of one to eight participants placed in {@code jurisdictions}. */
+  public static Gen<List<Participant>> rosters(Gen<Jurisdiction> jurisdictions) {
     return integers().between(1, 8).flatMap(n -> sequence(
-        IntStream.range(0, n).mapToObj(i -> participants("p" + i, jurisdictions())).toList()));
+        IntStream.range(0, n).mapToObj(i -> participants("p" + i, jurisdictions)).toList()));
   }
 }
