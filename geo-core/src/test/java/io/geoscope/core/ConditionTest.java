@@ -32,6 +32,13 @@ class ConditionTest {
   }
 
   @Test
+  void anyTagIsTheTagsAnyCondition() {
+    assertThat(Condition.anyTag("a", "b")).isEqualTo(new Condition(Set.of("a", "b"), Set.of(), Set.of()));
+    assertThatThrownBy(() -> Condition.anyTag()).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Condition.anyTag(" ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void tagsAllNeedsEveryTag() {
     Condition c = new Condition(Set.of(), Set.of("election", "public"), Set.of());
 

@@ -34,7 +34,7 @@ class SeedStoryTest {
             Rule.builder("cn-june-fourth")
                 .basis(law)
                 .appliesIn("CN")
-                .when(new Condition(Set.of("june-fourth"), Set.of(), Set.of()))
+                .when(Condition.anyTag("june-fourth"))
                 .effect(Effect.denyJoin())
                 .build())
         .rule(
