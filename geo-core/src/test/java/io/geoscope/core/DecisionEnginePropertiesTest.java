@@ -39,18 +39,25 @@ class DecisionEnginePropertiesTest {
 
   /** Policies with a roster placed mostly where the policy acts. */
   private static Gen<Pair<Policy, List<Participant>>> policiesAndRosters() {
-    return policies().flatMap(p -> Generators.rostersNear(p).map(r -> Pair.of(p, r)));
+    return policies()
+        .flatMap(p -> Generators.rostersNear(p).map(r -> Pair.of(p, r)))
+        .describedAs(pr -> Generators.describe(pr._1) + "\nroster " + pr._2);
   }
 
   /** Policies with a participant placed mostly where the policy acts. */
   private static Gen<Pair<Policy, Participant>> policiesAndParticipants() {
-    return policies().flatMap(p -> Generators.participantsNear(p).map(x -> Pair.of(p, x)));
+    return policies()
+        .flatMap(p -> Generators.participantsNear(p).map(x -> Pair.of(p, x)))
+        .describedAs(pp -> Generators.describe(pp._1) + "\nparticipant " + pp._2);
   }
 
   /** Policies, a rule to add, and a participant placed mostly where either acts. */
   private static Gen<Pair<Pair<Policy, Rule>, Participant>> additions(Gen<Rule> rules) {
-    return policies().zip(rules, Pair::of).flatMap(pr ->
-        Generators.participantsNear(with(pr._1, pr._2)).map(x -> Pair.of(pr, x)));
+    return policies()
+        .zip(rules, Pair::of)
+        .flatMap(pr -> Generators.participantsNear(with(pr._1, pr._2)).map(x -> Pair.of(pr, x)))
+        .describedAs(prp -> Generators.describe(prp._1._1) + "\nadded " + prp._1._2
+            + "\nparticipant " + prp._2);
   }
 
   private static Policy with(Policy policy, Rule extra) {
