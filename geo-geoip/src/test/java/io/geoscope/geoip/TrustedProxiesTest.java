@@ -229,6 +229,21 @@ class TrustedProxiesTest {
             e -> assertThat(e.reason()).isEqualTo(InvalidAddressException.Reason.ZONE_ID));
   }
 
+  /** The README example, verbatim. */
+  @Test
+  void theReadmeExampleGivesWhatItsCommentsSay() {
+    TrustedProxies proxies = TrustedProxies.of("10.0.0.0/8", "2001:db8::/32");
+
+    String client = proxies.clientAddress("10.0.0.7", "203.0.113.9, 198.51.100.2, 10.0.0.3");
+    // "198.51.100.2": 203.0.113.9 was written by the client itself and is not believed
+
+    String same = proxies.clientAddressFromForwarded("10.0.0.7",
+        "for=198.51.100.2;proto=https, for=\"[2001:db8::5]:4711\"");
+
+    assertThat(client).isEqualTo("198.51.100.2");
+    assertThat(same).isEqualTo("198.51.100.2");
+  }
+
   @Test
   void toStringCountsRangesWithoutListingThem() {
     assertThat(proxies).hasToString("TrustedProxies[1 IPv4 ranges, 1 IPv6 ranges]");
