@@ -135,6 +135,16 @@ class IpParserTest {
     assertThat(covered).containsExactlyInAnyOrderElementsOf(expected);
   }
 
+  /** The two documented cases where this parser is stricter than Guava. */
+  @Test
+  void zoneIdsAndNonAsciiDigitsThatGuavaAcceptsAreRejected() {
+    for (String text : new String[] {"1.2.3.\u0664", "\uff11.2.3.4", "fe80::1%1"}) {
+      assertThat(com.google.common.net.InetAddresses.isInetAddress(text)).as(text).isTrue();
+      assertThatThrownBy(() -> IpParser.parse(text, sink)).isInstanceOfSatisfying(InvalidAddressException.class,
+          e -> assertThat(e.reason()).isIn(Reason.BAD_CHARACTER, Reason.ZONE_ID));
+    }
+  }
+
   @Test
   void theExceptionIsAnUncheckedIllegalArgument() {
     assertThatThrownBy(() -> IpParser.parse("nope", sink)).isInstanceOf(IllegalArgumentException.class);
