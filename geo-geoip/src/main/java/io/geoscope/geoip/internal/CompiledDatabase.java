@@ -177,6 +177,7 @@ public final class CompiledDatabase {
     RangeTable.@Nullable Builder v6 = ipVersion == 6 ? new RangeTable.Builder(128) : null;
     try {
       tree = new SearchTree(bytes, meta.nodeCount(), meta.recordSize(), metadataStart);
+      tree.checkEveryNodeReachable();
       walk = new Walk(tree);
       if (v6 == null) {
         walk.run(0, 32, SearchTree.SkipRule.NONE, v4, false);
@@ -199,15 +200,43 @@ public final class CompiledDatabase {
         v6 == null ? null : v6.build(rename));
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
+  /** libmaxminddb's limit; deeper data is treated as corrupt, whatever the stack could take. */
+  private static final int MAX_DATA_DEPTH = 512;
+
+  @SuppressWarnings("unchecked")
   private static Map<String, Object> decode(Reader reader, InetAddress at, String fileName)
       throws IOException, DatabaseException {
-    DatabaseRecord<Map> record = reader.getRecord(at, Map.class);
+    DatabaseRecord<Object> record = reader.getRecord(at, Object.class);
     Object data = record.data();
-    if (!(data instanceof Map)) {
-      throw corrupt(fileName, "a search-tree record does not lead to a map", null);
+    if (data == null) {
+      throw corrupt(fileName, "MaxMind's reader finds no record where the search tree has one", null);
     }
-    return (Map<String, Object>) data;
+    if (depth(data) > MAX_DATA_DEPTH) {
+      throw corrupt(fileName, "a data record nests deeper than " + MAX_DATA_DEPTH + " levels", null);
+    }
+    // A record that is not a map (a bare string, say) carries no fields we know: an empty map.
+    return data instanceof Map ? (Map<String, Object>) data : Map.of();
+  }
+
+  /** Nesting depth of decoded maps and lists, measured without recursion. */
+  private static int depth(Object root) {
+    int max = 0;
+    List<Object> level = List.of(root);
+    while (!level.isEmpty() && max <= MAX_DATA_DEPTH) {
+      List<Object> next = new ArrayList<>();
+      for (Object o : level) {
+        if (o instanceof Map) {
+          next.addAll(((Map<?, ?>) o).values());
+        } else if (o instanceof List) {
+          next.addAll((List<?>) o);
+        }
+      }
+      if (!next.isEmpty()) {
+        max++;
+      }
+      level = next;
+    }
+    return max;
   }
 
   /** Prefixes whose addresses lookups translate to IPv4 before consulting the IPv6 table. */

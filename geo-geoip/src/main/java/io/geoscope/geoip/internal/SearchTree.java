@@ -116,6 +116,41 @@ public final class SearchTree {
   }
 
   /**
+   * Checks that every declared node is reachable from the root. MaxMind's writers never leave
+   * orphan nodes, so orphans mean a wrong node count or a damaged tree.
+   *
+   * @throws CorruptTreeException if some node cannot be reached
+   */
+  public void checkEveryNodeReachable() throws CorruptTreeException {
+    java.util.BitSet seen = new java.util.BitSet((int) nodeCount);
+    int[] stack = new int[64];
+    int top = 0;
+    stack[top++] = 0;
+    int reached = 0;
+    while (top > 0) {
+      int node = stack[--top];
+      if (seen.get(node)) {
+        continue;
+      }
+      seen.set(node);
+      reached++;
+      for (int side = 0; side < 2; side++) {
+        long child = record(node, side);
+        if (child < nodeCount && !seen.get((int) child)) {
+          if (top == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, top * 2);
+          }
+          stack[top++] = (int) child;
+        }
+      }
+    }
+    if (reached != nodeCount) {
+      throw new CorruptTreeException(
+          (nodeCount - reached) + " of " + nodeCount + " search-tree nodes are unreachable");
+    }
+  }
+
+  /**
    * Follows {@code zeroBits} left branches from the root, as MaxMind's reader does to find where
    * IPv4 lookups start in an IPv6 tree. Returns a node, or a leaf record if the path ends early.
    */
