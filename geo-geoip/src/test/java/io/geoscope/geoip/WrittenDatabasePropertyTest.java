@@ -29,13 +29,6 @@ import org.quicktheories.generators.Generate;
  */
 class WrittenDatabasePropertyTest {
 
-  /** Blocks no database may place in a country (IANA special-purpose registry, IPv4). */
-  private static final List<String> SPECIAL_V4 =
-      List.of(
-          "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
-          "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15",
-          "198.51.100.0/24", "203.0.113.0/24", "224.0.0.0/3");
-
   private static final List<String[]> PLACES =
       List.of(
           new String[] {"US"},
@@ -77,21 +70,6 @@ class WrittenDatabasePropertyTest {
     return p.length == 1 ? Jurisdiction.of(p[0]) : Jurisdiction.of(p[0] + "-" + p[p.length - 1]);
   }
 
-  static boolean special(int a) {
-    for (String block : SPECIAL_V4) {
-      int slash = block.indexOf('/');
-      Net n =
-          new Net(
-              InetAddresses.coerceToInteger(InetAddresses.forString(block.substring(0, slash))),
-              Integer.parseInt(block.substring(slash + 1)),
-              0);
-      if (n.contains(a)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   @Test
   void ourLookupAndMaxMindsAgreeWithTheModelOnRandomIpv4Databases() {
     qt().withExamples(150)
@@ -129,7 +107,7 @@ class WrittenDatabasePropertyTest {
           InetAddress address = InetAddresses.fromInteger(a);
           assertThat(maxMind(theirs, address)).as("MaxMind at %s", address).isEqualTo(model);
           Jurisdiction got = ours.resolve(address).jurisdiction();
-          if (special(a)) {
+          if (SpecialBlocks.v4(a)) {
             assertThat(got).isEqualTo(Jurisdiction.unknown(UnknownReason.NON_ROUTABLE));
           } else {
             assertThat(got).as("ours at %s", address).isEqualTo(model);
