@@ -1,0 +1,280 @@
+package io.geoscope.geoip.internal;
+
+import io.geoscope.geoip.InvalidAddressException;
+import io.geoscope.geoip.InvalidAddressException.Reason;
+import org.jspecify.annotations.NullMarked;
+
+/**
+ * A strict, allocation-free parser of IPv4 and IPv6 address literals. It never consults DNS: a
+ * host name is an error.
+ *
+ * <p>Accepted: dotted-quad IPv4 with decimal octets 0-255 and no leading zeros ({@code 0} alone is
+ * fine); IPv6 in full, compressed ({@code ::}, at most once, standing for at least one group) or
+ * mixed form, hex in either case with 1-4 digits per group, and a dotted IPv4 tail only as the last
+ * 32 bits ({@code ::ffff:1.2.3.4}, {@code 64:ff9b::1.2.3.4}). An IPv4-mapped address is returned
+ * as {@link #V6}, as written.
+ *
+ * <p>Rejected, each with its {@link Reason}: empty or over-long (more than 45 characters) text,
+ * whitespace anywhere, zone identifiers ({@code fe80::1%eth0}, {@link Reason#ZONE_ID}: a zone is
+ * local to one host and says nothing about location), URI brackets ({@code [::1]}, {@link
+ * Reason#BRACKETED}: callers that read bracketed forms, such as {@code Forwarded} headers, strip
+ * them first), non-ASCII digits, and everything else Guava's {@code InetAddresses.forString}
+ * rejects. The only inputs Guava accepts that this parser rejects are zone identifiers and
+ * non-ASCII digits.
+ *
+ * <p>Parsing a valid literal allocates nothing: no substrings, no boxing, no exceptions. Stateless
+ * and thread-safe; the {@link AddressSink} is the caller's.
+ */
+@NullMarked
+public final class IpParser {
+  /** Returned for an IPv4 literal; the value is in {@link AddressSink#v4}. */
+  public static final int V4 = 4;
+  /** Returned for an IPv6 literal; the value is in {@link AddressSink#hi} and {@link AddressSink#lo}. */
+  public static final int V6 = 6;
+  /** The longest valid literal: {@code ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255}. */
+  public static final int MAX_LENGTH = 45;
+
+  private IpParser() {}
+
+  /**
+   * Parses an IP literal without allocating and stores it in {@code sink}.
+   *
+   * @return {@link #V4} or {@link #V6}
+   * @throws InvalidAddressException if the text is not a valid literal; the message never contains
+   *     the text
+   */
+  public static int parse(CharSequence text, AddressSink sink) {
+    int len = text.length();
+    if (len == 0) {
+      throw new InvalidAddressException(Reason.EMPTY, 0, 0);
+    }
+    if (len > MAX_LENGTH) {
+      throw new InvalidAddressException(Reason.TOO_LONG, MAX_LENGTH, len);
+    }
+    boolean colon = false;
+    boolean dot = false;
+    int firstNameChar = -1; // any letter, '-' or '_': decides "host name" when there is no colon
+    int firstNonHex = -1; // a name character that cannot be a hex digit
+    for (int i = 0; i < len; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        continue;
+      }
+      if (c == '.') {
+        dot = true;
+      } else if (c == ':') {
+        colon = true;
+      } else if (hexValue(c) >= 0) {
+        if (firstNameChar < 0) {
+          firstNameChar = i;
+        }
+      } else if (isNameChar(c)) {
+        if (firstNameChar < 0) {
+          firstNameChar = i;
+        }
+        if (firstNonHex < 0) {
+          firstNonHex = i;
+        }
+      } else {
+        throw new InvalidAddressException(reasonFor(c), i, len);
+      }
+    }
+    if (colon) {
+      if (firstNonHex >= 0) {
+        throw new InvalidAddressException(Reason.BAD_CHARACTER, firstNonHex, len);
+      }
+      return parseV6(text, len, sink);
+    }
+    if (firstNameChar >= 0) {
+      throw new InvalidAddressException(Reason.HOSTNAME, firstNameChar, len);
+    }
+    if (!dot) {
+      // A bare number ("16909060") is an IPv4 address to inet_aton, never to us.
+      throw new InvalidAddressException(Reason.TOO_FEW_GROUPS, len, len);
+    }
+    sink.v4 = parseV4(text, 0, len);
+    return V4;
+  }
+
+  private static Reason reasonFor(char c) {
+    if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+      return Reason.WHITESPACE;
+    }
+    if (c == '%') {
+      return Reason.ZONE_ID;
+    }
+    if (c == '[' || c == ']') {
+      return Reason.BRACKETED;
+    }
+    return Reason.BAD_CHARACTER;
+  }
+
+  private static boolean isNameChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
+  }
+
+  private static int hexValue(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
+  }
+
+  /** Parses a dotted quad that must span exactly [start, end) of text. */
+  private static int parseV4(CharSequence text, int start, int end) {
+    int len = text.length();
+    int value = 0;
+    int octets = 0;
+    int i = start;
+    while (true) {
+      int octetStart = i;
+      int octet = 0;
+      int digits = 0;
+      while (i < end) {
+        char c = text.charAt(i);
+        if (c < '0' || c > '9') {
+          break;
+        }
+        if (digits == 1 && octet == 0) {
+          throw new InvalidAddressException(Reason.LEADING_ZERO, octetStart, len);
+        }
+        octet = octet * 10 + (c - '0');
+        if (octet > 255) {
+          throw new InvalidAddressException(Reason.OCTET_OUT_OF_RANGE, octetStart, len);
+        }
+        digits++;
+        i++;
+      }
+      if (i < end) {
+        char c = text.charAt(i);
+        if (c == ':') {
+          throw new InvalidAddressException(Reason.MISPLACED_IPV4, i, len);
+        }
+        if (c != '.') {
+          throw new InvalidAddressException(Reason.BAD_CHARACTER, i, len);
+        }
+      }
+      if (digits == 0) {
+        throw new InvalidAddressException(Reason.EMPTY_GROUP, octetStart, len);
+      }
+      if (++octets > 4) {
+        throw new InvalidAddressException(Reason.TOO_MANY_GROUPS, octetStart, len);
+      }
+      value = (value << 8) | octet;
+      if (i == end) {
+        break;
+      }
+      i++; // the dot
+    }
+    if (octets < 4) {
+      throw new InvalidAddressException(Reason.TOO_FEW_GROUPS, end, len);
+    }
+    return value;
+  }
+
+  /**
+   * Parses IPv6. Groups before "::" accumulate in head, groups after it in tail (both as 128-bit
+   * hi/lo pairs shifted left per group); the head is then shifted over the elided zero groups.
+   */
+  private static int parseV6(CharSequence text, int len, AddressSink sink) {
+    long headHi = 0;
+    long headLo = 0;
+    long tailHi = 0;
+    long tailLo = 0;
+    int groups = 0;
+    int gap = -1; // number of groups before "::", or -1 if there is none
+    int i = 0;
+    if (text.charAt(0) == ':') {
+      if (len < 2 || text.charAt(1) != ':') {
+        throw new InvalidAddressException(Reason.EMPTY_GROUP, 0, len);
+      }
+      gap = 0;
+      i = 2;
+    }
+    while (i < len) {
+      int groupStart = i;
+      int group = 0;
+      int digits = 0;
+      while (i < len) {
+        int d = hexValue(text.charAt(i));
+        if (d < 0) {
+          break;
+        }
+        group = (group << 4) | d;
+        digits++;
+        i++;
+      }
+      if (i < len && text.charAt(i) == '.') {
+        int max = gap >= 0 ? 7 : 8;
+        if (groups + 2 > max) {
+          throw new InvalidAddressException(Reason.TOO_MANY_GROUPS, groupStart, len);
+        }
+        int v4 = parseV4(text, groupStart, len);
+        if (gap >= 0) {
+          tailHi = (tailHi << 32) | (tailLo >>> 32);
+          tailLo = (tailLo << 32) | (v4 & 0xFFFF_FFFFL);
+        } else {
+          headHi = (headHi << 32) | (headLo >>> 32);
+          headLo = (headLo << 32) | (v4 & 0xFFFF_FFFFL);
+        }
+        groups += 2;
+        break;
+      }
+      if (digits == 0) {
+        throw new InvalidAddressException(Reason.EMPTY_GROUP, groupStart, len);
+      }
+      if (digits > 4) {
+        throw new InvalidAddressException(Reason.GROUP_TOO_LONG, groupStart, len);
+      }
+      groups++;
+      if (groups > (gap >= 0 ? 7 : 8)) {
+        throw new InvalidAddressException(Reason.TOO_MANY_GROUPS, groupStart, len);
+      }
+      if (gap >= 0) {
+        tailHi = (tailHi << 16) | (tailLo >>> 48);
+        tailLo = (tailLo << 16) | group;
+      } else {
+        headHi = (headHi << 16) | (headLo >>> 48);
+        headLo = (headLo << 16) | group;
+      }
+      if (i == len) {
+        break;
+      }
+      i++; // the colon: the pre-scan admits only hex digits, dots and colons here
+      if (i == len) {
+        throw new InvalidAddressException(Reason.EMPTY_GROUP, i, len);
+      }
+      if (text.charAt(i) == ':') {
+        if (gap >= 0) {
+          throw new InvalidAddressException(Reason.MULTIPLE_DOUBLE_COLON, i - 1, len);
+        }
+        if (groups > 7) {
+          throw new InvalidAddressException(Reason.TOO_MANY_GROUPS, i - 1, len);
+        }
+        gap = groups;
+        i++;
+      }
+    }
+    if (gap < 0) {
+      if (groups < 8) {
+        throw new InvalidAddressException(Reason.TOO_FEW_GROUPS, len, len);
+      }
+      sink.hi = headHi;
+      sink.lo = headLo;
+      return V6;
+    }
+    for (int shift = gap; shift < 8; shift++) {
+      headHi = (headHi << 16) | (headLo >>> 48);
+      headLo <<= 16;
+    }
+    sink.hi = headHi | tailHi;
+    sink.lo = headLo | tailLo;
+    return V6;
+  }
+}

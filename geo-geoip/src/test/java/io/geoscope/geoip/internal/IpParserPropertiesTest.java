@@ -1,0 +1,97 @@
+package io.geoscope.geoip.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.quicktheories.QuickTheory.qt;
+
+import io.geoscope.geoip.AddressGenerators;
+import io.geoscope.geoip.AddressGenerators.Rendered;
+import io.geoscope.geoip.InvalidAddressException;
+import io.geoscope.geoip.InvalidAddressException.Reason;
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+
+/** Differential properties against Guava's {@code InetAddresses.forString}. */
+class IpParserPropertiesTest {
+
+  @Test
+  void everyValidRenderingParsesToTheSameBytesAsGuava() {
+    qt().withExamples(3000).forAll(AddressGenerators.validLiterals()).checkAssert(r -> {
+      AddressSink sink = new AddressSink();
+      int version = IpParser.parse(r.text(), sink);
+      byte[] ours = bytes(version, sink);
+      assertThat(ours).as(r.text()).isEqualTo(r.bytes());
+      assertThat(AddressGenerators.as16(ours)).as(r.text()).isEqualTo(AddressGenerators.as16(AddressGenerators.guava(r.text())));
+    });
+  }
+
+  @Test
+  void ipv6RenderingsKeepTheirFamilyEvenWhenIpv4Mapped() {
+    qt().withExamples(1000).forAll(AddressGenerators.validLiterals()).checkAssert((Rendered r) -> {
+      int version = IpParser.parse(r.text(), new AddressSink());
+      assertThat(version).as(r.text()).isEqualTo(r.bytes().length == 4 ? IpParser.V4 : IpParser.V6);
+    });
+  }
+
+  /**
+   * Never accepts what Guava rejects, never gives a different value, and rejects what Guava accepts
+   * only in the documented stricter cases: zone ids and non-ASCII digits.
+   */
+  @Test
+  void arbitraryTextIsEitherParsedLikeGuavaOrRejectedInADocumentedStricterCase() {
+    qt().withExamples(5000).forAll(AddressGenerators.anyAddressText()).checkAssert(text -> {
+      byte[] guava = AddressGenerators.guava(text);
+      AddressSink sink = new AddressSink();
+      int version;
+      try {
+        version = IpParser.parse(text, sink);
+      } catch (InvalidAddressException e) {
+        if (guava != null) {
+          assertThat(e.reason()).as("rejected what Guava accepts: %s", text)
+              .isIn(Reason.ZONE_ID, Reason.BAD_CHARACTER);
+          if (e.reason() == Reason.BAD_CHARACTER) {
+            assertThat(text.charAt(e.index())).as(text).isGreaterThan('\u007f');
+          }
+        }
+        return;
+      }
+      assertThat(guava).as("accepted what Guava rejects: %s", text).isNotNull();
+      assertThat(AddressGenerators.as16(bytes(version, sink))).as(text).isEqualTo(AddressGenerators.as16(guava));
+    });
+  }
+
+  @Test
+  void rejectionMessagesNeverContainTheInput() {
+    qt().withExamples(5000).forAll(AddressGenerators.anyAddressText()).checkAssert(text -> {
+      InvalidAddressException e = catchThrowableOfType(InvalidAddressException.class,
+          () -> IpParser.parse(text, new AddressSink()));
+      if (e == null) {
+        return;
+      }
+      // No separator of any address form ever appears in a message, so no address-shaped input can.
+      assertThat(e.getMessage()).doesNotContainPattern("[.:%\\[\\]/]");
+      if (text.length() >= 3 && text.matches("(?s).*[.:%\\[\\]/].*")) {
+        assertThat(e.getMessage()).doesNotContain(text);
+      }
+      assertThat(e.inputLength()).isEqualTo(text.length());
+      assertThat(e.index()).isBetween(0, text.length());
+    });
+  }
+
+  @Test
+  void mutatedLiteralsThatGuavaRejectsAreRejectedToo() {
+    qt().withExamples(3000).forAll(AddressGenerators.mutatedLiterals()).checkAssert(text -> {
+      if (AddressGenerators.guava(text) == null) {
+        assertThat(catchThrowableOfType(InvalidAddressException.class,
+            () -> IpParser.parse(text, new AddressSink()))).as(text).isNotNull();
+      }
+    });
+  }
+
+  private static byte[] bytes(int version, AddressSink sink) {
+    if (version == IpParser.V4) {
+      return ByteBuffer.allocate(4).putInt(sink.v4).array();
+    }
+    return ByteBuffer.allocate(16).putLong(sink.hi).putLong(sink.lo).array();
+  }
+}
