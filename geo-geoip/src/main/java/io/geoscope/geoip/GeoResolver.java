@@ -2,8 +2,9 @@ package io.geoscope.geoip;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.net.InetAddresses;
 import io.geoscope.core.Evidence;
+import io.geoscope.geoip.internal.AddressSink;
+import io.geoscope.geoip.internal.IpParser;
 import io.geoscope.geoip.internal.Loader;
 import io.geoscope.geoip.internal.NonRoutable;
 import io.geoscope.geoip.internal.ResolverState;
@@ -46,6 +47,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GeoResolver {
 
+  /** One parse target per thread, so text lookups allocate nothing. */
+  private static final ThreadLocal<AddressSink> SINK = ThreadLocal.withInitial(AddressSink::new);
+
   private final AtomicReference<ResolverState> state;
   private final Clock clock;
   private final Schema schema;
@@ -62,24 +66,19 @@ public final class GeoResolver {
   }
 
   /**
-   * Resolves an IP address written as text ({@code 81.2.69.160}, {@code 2001:db8::1}, {@code
-   * ::ffff:1.2.3.4}); never does DNS.
+   * Resolves an IP address written as text ({@code 81.2.69.160}, {@code 2a00:1450::1}, {@code
+   * ::ffff:1.2.3.4}); never does DNS. Allocation-free for a valid literal.
    *
-   * @throws IllegalArgumentException if {@code ip} is not an IP literal (the message never
+   * @throws InvalidAddressException if {@code ip} is not a strict IP literal (the message never
    *     contains the text)
    */
   public Evidence resolve(CharSequence ip) {
     requireNonNull(ip, "ip");
-    return resolve(parseLiteral(ip));
-  }
-
-  // Temporary: replaced by the allocation-free io.geoscope.geoip.internal.IpParser when it lands.
-  private static byte[] parseLiteral(CharSequence ip) {
-    String text = ip.toString();
-    if (!InetAddresses.isInetAddress(text)) {
-      throw new IllegalArgumentException("not an IP address literal (value withheld)");
+    AddressSink sink = SINK.get();
+    if (IpParser.parse(ip, sink) == IpParser.V4) {
+      return state.get().resolve4(sink.v4);
     }
-    return InetAddresses.forString(text).getAddress();
+    return state.get().resolve6(sink.hi, sink.lo);
   }
 
   /**

@@ -230,9 +230,10 @@ class GeoResolverTest {
   void badInputIsRejectedWithoutEchoingIt() throws Exception {
     GeoResolver r = resolver(city());
     assertThatThrownBy(() -> r.resolve("81.2.69.999"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InvalidAddressException.class)
         .message()
         .doesNotContain("81.2.69");
+    assertThatThrownBy(() -> r.resolve("example.com")).isInstanceOf(InvalidAddressException.class);
     assertThatThrownBy(() -> r.resolve(new byte[5])).isInstanceOf(IllegalArgumentException.class);
   }
 
