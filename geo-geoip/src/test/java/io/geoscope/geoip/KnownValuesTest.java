@@ -80,4 +80,35 @@ class KnownValuesTest {
     assertThat(city.databaseType()).isEqualTo("GeoIP2-City");
     assertThat(city.buildEpoch().getEpochSecond()).isPositive();
   }
+
+  @Test
+  void anonymousIpFlagsComeFromMaxMindsAnonymousDatabases() throws DatabaseException {
+    for (String anon : new String[] {"GeoIP2-Anonymous-IP-Test.mmdb", "GeoIP-Anonymous-Plus-Test.mmdb"}) {
+      GeoResolver flagged =
+          GeoResolver.builder()
+              .database(SharedData.testDb("GeoIP2-City-Test.mmdb"))
+              .anonymousIp(SharedData.testDb(anon))
+              .build();
+      // 1.2.0.0/16 (Anonymous-IP) and 1.2.0.0/32 (Anonymous Plus) are anonymous VPNs.
+      assertThat(flagged.resolve("1.2.0.0").detail()).as(anon).contains("is_anonymous_vpn");
+      GeoResolver strict =
+          GeoResolver.builder()
+              .database(SharedData.testDb("GeoIP2-City-Test.mmdb"))
+              .anonymousIp(SharedData.testDb(anon))
+              .anonymizersAreUnknown(true)
+              .build();
+      assertThat(strict.resolve("1.2.0.0").jurisdiction())
+          .isEqualTo(Jurisdiction.unknown(UnknownReason.ANONYMIZER));
+      assertThat(strict.resolve("216.160.83.56").jurisdiction()).isEqualTo(Jurisdiction.of("US-WA"));
+    }
+  }
+
+  @Test
+  void anonymousDatabaseIsNotALocationDatabase() {
+    DatabaseException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            DatabaseException.class,
+            () -> GeoResolver.builder().database(SharedData.testDb("GeoIP2-Anonymous-IP-Test.mmdb")).build());
+    assertThat(e.reason()).isEqualTo(DatabaseException.Reason.WRONG_SCHEMA);
+  }
 }

@@ -14,7 +14,9 @@ public final class RangeTable {
   private static final int INDEX_SIZE = (1 << 16) + 1;
 
   private final boolean v6;
-  /** Range starts: IPv4 in the low 32 bits of {@code startLo}; IPv6 as two unsigned halves. */
+  /** IPv4 range starts, unsigned; empty for an IPv6 table. */
+  private final int[] start4;
+  /** IPv6 range starts as two unsigned halves; empty for an IPv4 table. */
   private final long[] startHi;
 
   private final long[] startLo;
@@ -22,8 +24,9 @@ public final class RangeTable {
   /** index[h] = first range whose start has top-16 bits >= h. */
   private final int[] index;
 
-  private RangeTable(boolean v6, long[] startHi, long[] startLo, int[] ids) {
+  private RangeTable(boolean v6, int[] start4, long[] startHi, long[] startLo, int[] ids) {
     this.v6 = v6;
+    this.start4 = start4;
     this.startHi = startHi;
     this.startLo = startLo;
     this.ids = ids;
@@ -38,7 +41,7 @@ public final class RangeTable {
   }
 
   private int top16(int r) {
-    return v6 ? (int) (startHi[r] >>> 48) : (int) (startLo[r] >>> 16);
+    return v6 ? (int) (startHi[r] >>> 48) : start4[r] >>> 16;
   }
 
   /** The number of ranges. */
@@ -48,14 +51,13 @@ public final class RangeTable {
 
   /** The id of the range holding the IPv4 address {@code address} (big-endian bits). */
   public int lookup4(int address) {
-    long a = address & 0xFFFFFFFFL;
-    int h = (int) (a >>> 16);
+    int h = address >>> 16;
     int lo = index[h];
     int hi = index[h + 1] - 1;
     int found = lo - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      if (startLo[mid] <= a) {
+      if (Integer.compareUnsigned(start4[mid], address) <= 0) {
         found = mid;
         lo = mid + 1;
       } else {
@@ -185,8 +187,15 @@ public final class RangeTable {
         ids[m] = renamed;
         m++;
       }
+      if (!v6) {
+        int[] s4 = new int[m];
+        for (int i = 0; i < m; i++) {
+          s4[i] = (int) l[i];
+        }
+        return new RangeTable(false, s4, new long[0], new long[0], Arrays.copyOf(ids, m));
+      }
       return new RangeTable(
-          v6, v6 ? Arrays.copyOf(h, m) : new long[0], Arrays.copyOf(l, m), Arrays.copyOf(ids, m));
+          true, new int[0], Arrays.copyOf(h, m), Arrays.copyOf(l, m), Arrays.copyOf(ids, m));
     }
   }
 }
