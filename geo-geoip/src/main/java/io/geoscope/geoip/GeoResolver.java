@@ -20,12 +20,12 @@ import org.jspecify.annotations.Nullable;
  * Country, City or Enterprise, DB-IP lite, or flat {@code country_code} databases), optionally
  * flagging anonymizers from a GeoIP2 Anonymous-IP or GeoIP Anonymous Plus database.
  *
- * {@snippet :
+ * <pre>{@code
  * GeoResolver resolver = GeoResolver.builder()
  *     .database(Path.of("GeoLite2-City.mmdb"))
  *     .build();
  * Evidence where = resolver.resolve("81.2.69.160"); // GB-ENG, detail "subdivisions[0]"
- * }
+ * }</pre>
  *
  * <p>At load the whole file is read into memory, every node of its search tree is walked and
  * every distinct record decoded once, into sorted range tables; the file is not used afterwards,

@@ -172,6 +172,24 @@ class GeoResolverTest {
   }
 
   @Test
+  void dbIpLiteRecordsResolveToTheCountryWhenSubdivisionsHaveNoIsoCode() throws Exception {
+    GeoResolver r =
+        resolver(
+            MmdbWriter.ipv6("DBIP-City-Lite")
+                .buildEpoch(BUILT)
+                .insert(
+                    "5.5.0.0/16",
+                    Map.of(
+                        "country", Map.of("iso_code", "DE", "names", Map.of("en", "Germany")),
+                        "subdivisions", List.of(Map.of("names", Map.of("en", "Berlin"))),
+                        "city", Map.of("names", Map.of("en", "Berlin")))));
+    Evidence e = r.resolve("5.5.5.5");
+    assertThat(e.jurisdiction()).isEqualTo(Jurisdiction.of("DE"));
+    assertThat(e.detail()).startsWith("country");
+    assertThat(e.producer()).startsWith("DBIP-City-Lite build ");
+  }
+
+  @Test
   void schemaOverrideChoosesWhichFieldCounts() throws Exception {
     Path db =
         write(

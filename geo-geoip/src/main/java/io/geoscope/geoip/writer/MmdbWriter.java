@@ -27,12 +27,12 @@ import org.jspecify.annotations.Nullable;
  * metadata. Written from the public MaxMind DB File Format Specification; readable by MaxMind's
  * readers and by {@code GeoResolver}.
  *
- * {@snippet :
+ * <pre>{@code
  * byte[] db = MmdbWriter.ipv6("GeoIP2-Country")
  *     .insert("192.0.2.0/24", MmdbWriter.geoip2Country("US"))
  *     .insert("2001:db8::/32", MmdbWriter.geoip2City("DE", "BE"))
  *     .toByteArray();
- * }
+ * }</pre>
  *
  * <p>Networks may be inserted in any order; a later insert overrides an earlier one where they
  * overlap. In an IPv6 database IPv4 networks are stored under {@code ::/96}, and, like MaxMind's
