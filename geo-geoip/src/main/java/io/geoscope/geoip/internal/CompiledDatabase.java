@@ -134,7 +134,9 @@ public final class CompiledDatabase {
     } catch (IOException | RuntimeException e) {
       // MaxMind's reader lets BufferUnderflowException, ClassCastException and friends escape on
       // corrupt input; all of them mean the same thing to our caller.
-      throw corrupt(fileName, describe(e), e);
+      // MaxMind's message is kept in ours; its exception types are not chained, so none of them
+      // reaches a caller of the public API.
+      throw corrupt(fileName, describe(e), e.getClass().getName().startsWith("com.maxmind.") ? null : e);
     } catch (StackOverflowError e) {
       // maxmind-db 4.x decodes recursively and follows pointer cycles until the stack runs out.
       // The overflow happens inside our own compile step on a fresh frame chain, so it is safe to
