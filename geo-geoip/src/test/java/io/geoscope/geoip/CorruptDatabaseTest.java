@@ -52,6 +52,10 @@ class CorruptDatabaseTest {
             DatabaseException.Reason.CORRUPT,
             DatabaseException.Reason.IMPLAUSIBLE_BUILD_EPOCH,
             DatabaseException.Reason.WRONG_SCHEMA);
+    Throwable cause = e.getCause();
+    assertThat(cause == null || !cause.getClass().getName().startsWith("com.maxmind."))
+        .as("no MaxMind type escapes as the cause")
+        .isTrue();
     System.out.println("[bad-data] " + file.getFileName() + " -> " + e.getMessage());
   }
 }
