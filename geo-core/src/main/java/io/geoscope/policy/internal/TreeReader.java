@@ -197,7 +197,7 @@ public final class TreeReader {
     String text = parser.getText();
     if (text.length() > MAX_SCALAR_CHARS) {
       throw syntax(
-          at, "a value of " + text.length() + " characters exceeds the limit of " + MAX_SCALAR_CHARS);
+          at, "a value of " + text.length() + " characters exceeds the length limit of " + MAX_SCALAR_CHARS);
     }
     return text;
   }
