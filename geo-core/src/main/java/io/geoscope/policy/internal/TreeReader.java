@@ -104,10 +104,10 @@ public final class TreeReader {
           where == null
               ? new Location(file, 1, 1)
               : new Location(file, Math.max(1, where.getLineNr()), Math.max(1, where.getColumnNr()));
-      throw syntax(location, e.getOriginalMessage());
+      throw syntax(location, oneLine(e.getOriginalMessage()));
     } catch (IOException | RuntimeException | StackOverflowError e) {
       // SnakeYAML signals some malformed input with unchecked exceptions; every one is a bad file.
-      throw syntax(new Location(file, 1, 1), "not well-formed: " + firstLine(e.getMessage()));
+      throw syntax(new Location(file, 1, 1), "not well-formed: " + oneLine(e.getMessage()));
     }
   }
 
@@ -207,12 +207,13 @@ public final class TreeReader {
     return new Location(file, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
   }
 
-  private static String firstLine(@Nullable String message) {
+  /** A parser message on one line, without the long source excerpts SnakeYAML adds. */
+  private static String oneLine(@Nullable String message) {
     if (message == null) {
       return "unreadable input";
     }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
+    String flat = message.replaceAll("\\s+", " ").trim();
+    return flat.length() <= 300 ? flat : flat.substring(0, 300) + "...";
   }
 
   static PolicyValidationException syntax(Location at, String message) {
