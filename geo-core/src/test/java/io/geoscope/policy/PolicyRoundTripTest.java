@@ -1,0 +1,65 @@
+package io.geoscope.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import io.geoscope.core.DecisionEngine;
+import io.geoscope.core.Evidence;
+import io.geoscope.core.Meeting;
+import io.geoscope.core.Policy;
+import io.geoscope.core.PolicyValidationException;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+class PolicyRoundTripTest {
+
+  static Policy reload(Policy policy, PolicyFormat format) {
+    try {
+      return PolicyFiles.parse(PolicyFiles.write(policy, format), "gen." + format, format);
+    } catch (PolicyValidationException e) {
+      throw new AssertionError(PolicyFiles.write(policy, format) + "\n" + e.getMessage(), e);
+    }
+  }
+
+  @Test
+  void aWrittenYamlPolicyLoadsBackEqual() {
+    qt().withExamples(1000)
+        .forAll(PolicyGen.policies())
+        .checkAssert(p -> assertThat(reload(p, PolicyFormat.YAML)).isEqualTo(p));
+  }
+
+  @Test
+  void aWrittenJsonPolicyLoadsBackEqual() {
+    qt().withExamples(1000)
+        .forAll(PolicyGen.policies())
+        .checkAssert(p -> assertThat(reload(p, PolicyFormat.JSON)).isEqualTo(p));
+  }
+
+  @Test
+  void writingALoadedPolicyAgainGivesTheSameText() {
+    qt().withExamples(1000)
+        .forAll(PolicyGen.policies())
+        .checkAssert(p -> {
+          String once = PolicyFiles.write(reload(p, PolicyFormat.YAML), PolicyFormat.YAML);
+          assertThat(PolicyFiles.write(reload(reload(p, PolicyFormat.YAML), PolicyFormat.YAML),
+              PolicyFormat.YAML)).isEqualTo(once);
+        });
+  }
+
+  @Test
+  void theYamlAndJsonFormsOfAPolicyDecideAlikeForEveryParticipant() {
+    Gen<Evidence> evidence = PolicyGen.evidence();
+    Gen<Meeting> meetings = PolicyGen.meetings();
+    Gen<Instant> instants = PolicyGen.instants();
+    qt().withExamples(1000)
+        .forAll(PolicyGen.policies(), evidence, meetings, instants)
+        .checkAssert((p, e, m, at) -> {
+          DecisionEngine yaml = DecisionEngine.builder(reload(p, PolicyFormat.YAML)).build();
+          DecisionEngine json = DecisionEngine.builder(reload(p, PolicyFormat.JSON)).build();
+          DecisionEngine original = DecisionEngine.builder(p).build();
+          assertThat(yaml.decide(e, m, at)).isEqualTo(json.decide(e, m, at))
+              .isEqualTo(original.decide(e, m, at));
+        });
+  }
+}
