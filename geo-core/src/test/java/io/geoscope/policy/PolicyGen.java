@@ -192,4 +192,53 @@ final class PolicyGen {
         .map(s -> Instant.ofEpochSecond(s));
   }
 
+
+  /**
+   * Pairs of a policy and an edited version of it: some rules dropped, some flipped between
+   * enforce and shadow, some re-cited, some added; exemptions kept where their lifted rules
+   * remain. Close pairs exercise "changed" as well as "added" and "removed".
+   */
+  static Gen<List<Policy>> edits() {
+    return in -> {
+      Policy a = policies().generate(in);
+      List<Rule> rules = new ArrayList<>();
+      for (Rule r : a.rules()) {
+        switch (Generate.range(0, 4).generate(in)) {
+          case 0:
+            break;
+          case 1:
+            rules.add(new Rule(r.id(), r.basis(), r.appliesIn(), r.when(), r.effect(),
+                r.mode() == Mode.ENFORCE ? Mode.SHADOW : Mode.ENFORCE, r.onUnknown()));
+            break;
+          case 2:
+            LegalBasis b = r.basis();
+            rules.add(new Rule(r.id(),
+                new LegalBasis(b.authority(), b.home(), b.territory(), b.extraterritorial(),
+                    b.kind(), b.citation() + " (amended)", b.reference(), b.effective(),
+                    b.expires()),
+                r.appliesIn(), r.when(), r.effect(), r.mode(), r.onUnknown()));
+            break;
+          default:
+            rules.add(r);
+        }
+      }
+      int extra = Generate.range(0, 2).generate(in);
+      for (int i = 0; i < extra; i++) {
+        rules.add(rules("added-" + i).generate(in));
+      }
+      Set<String> ids = new LinkedHashSet<>();
+      rules.forEach(r -> ids.add(r.id()));
+      List<Exemption> exemptions = new ArrayList<>();
+      for (Exemption e : a.exemptions()) {
+        if (ids.containsAll(e.lifts()) && coin(in)) {
+          exemptions.add(e);
+        }
+      }
+      try {
+        return List.of(a, Policy.of(a.version() + "-edited", rules, exemptions));
+      } catch (PolicyValidationException e) {
+        throw new AssertionError("generator built an invalid edit: " + e.getMessage(), e);
+      }
+    };
+  }
 }
