@@ -153,12 +153,22 @@ public final class PolicyReport {
    */
   public record RuleStatus(String ruleId, Mode mode, Status status, String citation) {}
 
+  /**
+   * An exemption's standing at the report's instant: a lapsed licence no longer lifts anything.
+   *
+   * @param exemptionId the exemption
+   * @param status in force, not yet effective, or expired
+   * @param citation the basis's citation
+   */
+  public record ExemptionStatus(String exemptionId, Status status, String citation) {}
+
   private final String policyVersion;
   private final Instant at;
   private final List<Exposure> exposures;
   private final List<Relief> reliefs;
   private final List<Reach> reaches;
   private final List<RuleStatus> rules;
+  private final List<ExemptionStatus> exemptions;
 
   private PolicyReport(Policy policy, Instant at) {
     this.policyVersion = policy.version();
@@ -173,6 +183,12 @@ public final class PolicyReport {
     }
     statuses.sort(Comparator.comparing(RuleStatus::ruleId));
     this.rules = List.copyOf(statuses);
+    List<ExemptionStatus> lifts = new ArrayList<>();
+    for (Exemption e : policy.exemptions()) {
+      lifts.add(new ExemptionStatus(e.id(), Status.of(e.basis(), at), e.basis().citation()));
+    }
+    lifts.sort(Comparator.comparing(ExemptionStatus::exemptionId));
+    this.exemptions = List.copyOf(lifts);
   }
 
   /** The report of {@code policy}, with rule standings as of {@code at}. */
@@ -215,6 +231,11 @@ public final class PolicyReport {
   /** Every rule's mode and standing at {@link #at()}, by id. */
   public List<RuleStatus> rules() {
     return rules;
+  }
+
+  /** Every exemption's standing at {@link #at()}, by id. */
+  public List<ExemptionStatus> exemptions() {
+    return exemptions;
   }
 
   /** The ids of shadow-mode rules: observed, never enforced. */
@@ -374,7 +395,10 @@ public final class PolicyReport {
     for (RuleStatus r : rules) {
       statuses.row(r.ruleId(), r.mode().code(), r.status().code(), r.citation());
     }
-    out.append("\nRules at ").append(at).append(":\n").append(statuses.render());
+    for (ExemptionStatus e : exemptions) {
+      statuses.row(e.exemptionId(), "exemption", e.status().code(), e.citation());
+    }
+    out.append("\nRules and exemptions at ").append(at).append(":\n").append(statuses.render());
     out.append("\nLifted by exemptions:\n")
         .append(reliefs.isEmpty() ? "none\n" : reliefTable(reliefs).render());
     out.append("\nExtraterritorial reach:\n")
@@ -397,6 +421,13 @@ public final class PolicyReport {
       n.put("mode", r.mode().code());
       n.put("status", r.status().code());
       n.put("citation", r.citation());
+    }
+    ArrayNode ex = root.putArray("exemptions");
+    for (ExemptionStatus e : exemptions) {
+      ObjectNode n = ex.addObject();
+      n.put("exemption", e.exemptionId());
+      n.put("status", e.status().code());
+      n.put("citation", e.citation());
     }
     ArrayNode rel = root.putArray("reliefs");
     reliefs.forEach(r -> rel.add(json(r)));

@@ -76,6 +76,25 @@ class PolicyAnalysisTest {
   }
 
   @Test
+  void aLicenceThatHasLapsedIsShownAsExpired() throws Exception {
+    Policy policy = example();
+    Exemption licence = policy.exemptions().get(0);
+    LegalBasis b = licence.basis();
+    Exemption lapsed = new Exemption(licence.id(),
+        new LegalBasis(b.authority(), b.home(), b.territory(), b.extraterritorial(), b.kind(),
+            b.citation(), b.reference(), java.util.Optional.of(java.time.LocalDate.of(2022, 1, 1)),
+            java.util.Optional.of(java.time.LocalDate.of(2023, 1, 1))),
+        licence.appliesIn(), licence.lifts());
+    Policy withLapsed = Policy.of("lapsed", policy.rules(), List.of(lapsed));
+
+    PolicyReport report = PolicyReport.of(withLapsed, Instant.parse("2024-01-01T00:00:00Z"));
+
+    assertThat(report.exemptions()).extracting(PolicyReport.ExemptionStatus::status)
+        .containsExactly(Status.EXPIRED);
+    assertThat(report.toText()).contains("ofac-gl-d2").contains("exemption").contains("expired");
+  }
+
+  @Test
   void everyRuleThatCanActOnAParticipantIsInTheReportForTheirPlace() {
     qt().withExamples(1000)
         .forAll(PolicyGen.policies(), PolicyGen.evidence(), PolicyGen.meetings(), PolicyGen.instants())
