@@ -13,6 +13,7 @@ import io.geoscope.policy.internal.PolicyBinder;
 import io.geoscope.policy.internal.PolicyWriter;
 import io.geoscope.policy.internal.TreeReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -64,7 +65,15 @@ public final class PolicyFiles {
     if (size > MAX_FILE_BYTES) {
       throw syntax(name, "the file is " + size + " bytes; the limit is " + MAX_FILE_BYTES);
     }
-    byte[] bytes = Files.readAllBytes(file);
+    byte[] bytes;
+    // Read at most one byte past the cap: a file can grow after size(), and devices and pipes
+    // report no size at all.
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+    }
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw syntax(name, "the file is over the limit of " + MAX_FILE_BYTES + " bytes");
+    }
     String content;
     try {
       content =

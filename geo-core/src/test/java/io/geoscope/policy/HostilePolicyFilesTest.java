@@ -122,6 +122,26 @@ class HostilePolicyFilesTest {
   }
 
   @Test
+  void anEndlessFileThatReportsNoSizeIsReadOnlyUpToTheCap(@TempDir Path dir) throws Exception {
+    Path zero = Path.of("/dev/zero");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(zero), "needs /dev/zero");
+    Path endless = Files.createSymbolicLink(dir.resolve("endless.yaml"), zero);
+
+    PolicyValidationException e;
+    try {
+      e = assertTimeoutPreemptively(FAST, () -> catchThrowableOfType(
+          PolicyValidationException.class, () -> PolicyFiles.load(endless)));
+    } finally {
+      Files.delete(endless);
+    }
+
+    assertThat(e.problems()).singleElement().satisfies(p -> {
+      assertThat(p.code()).isEqualTo(Code.SYNTAX);
+      assertThat(p.message()).contains("over the limit");
+    });
+  }
+
+  @Test
   void aFileThatIsNotUtf8IsRefused(@TempDir Path dir) throws Exception {
     Path latin1 = dir.resolve("latin1.yaml");
     Files.write(latin1, "geoscope: 1\nversion: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));

@@ -172,6 +172,30 @@ class PolicyFilesTest {
   }
 
   @Test
+  void jsonProblemsArePositionedToo() {
+    PolicyValidationException e =
+        catchThrowableOfType(
+            PolicyValidationException.class, () -> PolicyFiles.load(resource("bad-codes.json")));
+
+    assertThat(e.problems())
+        .extracting(
+            PolicyProblem::code, PolicyProblem::subject, PolicyProblem::field,
+            p -> p.location().get().line(), p -> p.location().get().column())
+        .containsExactly(
+            tuple(Code.INVALID_CODE, "eu-wide", "basis.home", 6, 62),
+            tuple(Code.INVALID_CODE, "eu-wide", "applies-in", 7, 22),
+            tuple(Code.INVALID_VALUE, "eu-wide", "effect.notice", 8, 29),
+            tuple(Code.INVALID_VALUE, "ca-recording", "basis.effective", 13, 31),
+            tuple(Code.INVALID_CODE, "ca-recording", "applies-in", 14, 31),
+            tuple(Code.UNKNOWN_FIELD, "ca-recording", "when.tags-some", 15, 48),
+            tuple(Code.INVALID_VALUE, "ca-recording", "effect.disable", 16, 30),
+            tuple(Code.INVALID_VALUE, "ca-recording", "on-unknown", 17, 21));
+    assertThat(e.problems().get(0).message()).contains("list its member states");
+    assertThat(e.problems().get(4).message()).contains("'US-ZZZZ'");
+    assertThat(e.problems().get(3).message()).contains("'2024-02-30' is not a calendar date");
+  }
+
+  @Test
   void aFutureFormatVersionIsRefusedByName() {
     PolicyValidationException e =
         catchThrowableOfType(

@@ -517,7 +517,11 @@ public final class PolicyBinder {
       } else if (code.equals("EU")) {
         hint = "; the EU is not a jurisdiction code: list its member states";
       }
-      add(Code.INVALID_CODE, subject, field, node.location(), e.getMessage() + hint);
+      String message = String.valueOf(e.getMessage());
+      if (!message.contains(code)) {
+        message = "'" + code + "': " + message;
+      }
+      add(Code.INVALID_CODE, subject, field, node.location(), message + hint);
       return null;
     }
   }
