@@ -26,7 +26,8 @@ import java.util.Set;
  * <p>The diff is exact: taking the {@linkplain PolicyReport#exposures() exposures} of the old
  * policy, removing {@link #removed()}, adding {@link #added()} and replacing each {@link
  * #changed()} entry by its {@code after} gives those of the new policy; likewise for reliefs and
- * reaches. Comparing a policy with itself gives an {@linkplain #isEmpty() empty} diff. Time plays
+ * reaches. Comparing a policy with itself gives an {@linkplain #isEmpty() empty} diff, and two
+ * policies with an empty diff decide alike for every participant, meeting and instant. Time plays
  * no part: validity dates are compared as written.
  *
  * <p>Instances are immutable and thread-safe.
@@ -174,9 +175,8 @@ public final class PolicyDiff {
       if (s.length() > 0) {
         s.append("; ");
       }
-      s.append(PolicyReport.describe(src));
-      src.effective().ifPresent(d -> s.append(" from ").append(d));
-      src.expires().ifPresent(d -> s.append(" until ").append(d));
+      s.append(PolicyReport.describe(src)).append(' ')
+          .append(PolicyReport.validity(src.effective(), src.expires()));
     }
     return s.toString();
   }

@@ -128,8 +128,16 @@ public final class PolicyReport {
    * @param ruleId the lifted rule
    * @param exemptionId the exemption
    * @param citation the exemption's citation, e.g. a general licence
+   * @param effective the exemption's first day in force, if bounded
+   * @param expires the exemption's first day no longer in force, if bounded
    */
-  public record Relief(String where, String ruleId, String exemptionId, String citation) {}
+  public record Relief(
+      String where,
+      String ruleId,
+      String exemptionId,
+      String citation,
+      Optional<LocalDate> effective,
+      Optional<LocalDate> expires) {}
 
   /**
    * A legal basis reaching outside its authority's home.
@@ -284,7 +292,8 @@ public final class PolicyReport {
     for (Exemption e : policy.exemptions()) {
       for (Jurisdiction j : e.appliesIn().members()) {
         for (String ruleId : new TreeSet<>(e.lifts())) {
-          out.add(new Relief(j.code(), ruleId, e.id(), e.basis().citation()));
+          out.add(new Relief(j.code(), ruleId, e.id(), e.basis().citation(),
+              e.basis().effective(), e.basis().expires()));
         }
       }
     }
@@ -368,11 +377,22 @@ public final class PolicyReport {
   }
 
   static TextTable reliefTable(List<Relief> reliefs) {
-    TextTable t = new TextTable("JURISDICTION", "RULE LIFTED", "EXEMPTION", "CITATION");
+    TextTable t =
+        new TextTable("JURISDICTION", "RULE LIFTED", "EXEMPTION", "CITATION", "VALIDITY");
     for (Relief r : reliefs) {
-      t.row(r.where(), r.ruleId(), r.exemptionId(), r.citation());
+      t.row(r.where(), r.ruleId(), r.exemptionId(), r.citation(),
+          validity(r.effective(), r.expires()));
     }
     return t;
+  }
+
+  static String validity(Optional<LocalDate> effective, Optional<LocalDate> expires) {
+    if (effective.isEmpty() && expires.isEmpty()) {
+      return "always";
+    }
+    return effective.map(d -> "from " + d).orElse("")
+        + (effective.isPresent() && expires.isPresent() ? " " : "")
+        + expires.map(d -> "until " + d).orElse("");
   }
 
   static TextTable reachTable(List<Reach> reaches) {
@@ -460,6 +480,8 @@ public final class PolicyReport {
     n.put("rule", r.ruleId());
     n.put("exemption", r.exemptionId());
     n.put("citation", r.citation());
+    r.effective().ifPresent(d -> n.put("effective", d.toString()));
+    r.expires().ifPresent(d -> n.put("expires", d.toString()));
     return n;
   }
 

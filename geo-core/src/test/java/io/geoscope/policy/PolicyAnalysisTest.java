@@ -2,6 +2,7 @@ package io.geoscope.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import io.geoscope.core.AppliedRule;
 import io.geoscope.core.Decision;
@@ -198,6 +199,47 @@ class PolicyAnalysisTest {
                   && diff.reliefsAdded().isEmpty() && diff.reliefsRemoved().isEmpty()
                   && diff.reachesAdded().isEmpty() && diff.reachesRemoved().isEmpty());
         });
+  }
+
+  @Test
+  void policiesWithNothingToSignOffDecideAlikeForEveryParticipant() {
+    java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
+    qt().withExamples(1000)
+        .forAll(PolicyGen.edits(), lists().of(PolicyGen.evidence()).ofSize(8),
+            PolicyGen.meetings(), PolicyGen.instants())
+        .checkAssert((pair, people, meeting, at) -> {
+          if (!PolicyDiff.between(pair.get(0), pair.get(1)).isEmpty()) {
+            return;
+          }
+          checked.incrementAndGet();
+          DecisionEngine a = DecisionEngine.builder(pair.get(0)).build();
+          DecisionEngine b = DecisionEngine.builder(pair.get(1)).build();
+          for (Evidence e : people) {
+            assertThat(b.decide(e, meeting, at)).isEqualTo(a.decide(e, meeting, at));
+          }
+        });
+    // The edits generator must produce enough no-op edits for this to mean something.
+    assertThat(checked.get()).isGreaterThan(30);
+  }
+
+  @Test
+  void aChangedLicenceValidityIsSomethingToSignOff() throws Exception {
+    Policy policy = example();
+    Exemption licence = policy.exemptions().get(0);
+    LegalBasis b = licence.basis();
+    Exemption bounded = new Exemption(licence.id(),
+        new LegalBasis(b.authority(), b.home(), b.territory(), b.extraterritorial(), b.kind(),
+            b.citation(), b.reference(), java.util.Optional.empty(),
+            java.util.Optional.of(java.time.LocalDate.of(2027, 1, 1))),
+        licence.appliesIn(), licence.lifts());
+
+    PolicyDiff diff =
+        PolicyDiff.between(policy, Policy.of("bounded", policy.rules(), List.of(bounded)));
+
+    assertThat(diff.isEmpty()).isFalse();
+    assertThat(diff.reliefsAdded()).singleElement()
+        .satisfies(r -> assertThat(r.expires()).contains(java.time.LocalDate.of(2027, 1, 1)));
+    assertThat(diff.toText()).contains("until 2027-01-01");
   }
 
   @Test

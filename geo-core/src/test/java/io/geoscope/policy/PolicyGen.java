@@ -230,8 +230,20 @@ final class PolicyGen {
       rules.forEach(r -> ids.add(r.id()));
       List<Exemption> exemptions = new ArrayList<>();
       for (Exemption e : a.exemptions()) {
-        if (ids.containsAll(e.lifts()) && coin(in)) {
+        if (!ids.containsAll(e.lifts()) || !coin(in)) {
+          continue;
+        }
+        if (coin(in)) {
           exemptions.add(e);
+        } else {
+          // Same licence, new validity: a reviewer must see this.
+          LegalBasis b = e.basis();
+          LocalDate from = LocalDate.of(2021, 1, 1).plusDays(Generate.range(0, 900).generate(in));
+          exemptions.add(new Exemption(e.id(),
+              new LegalBasis(b.authority(), b.home(), b.territory(), b.extraterritorial(),
+                  b.kind(), b.citation(), b.reference(), java.util.Optional.of(from),
+                  java.util.Optional.of(from.plusDays(Generate.range(1, 400).generate(in)))),
+              e.appliesIn(), e.lifts()));
         }
       }
       try {
