@@ -18,11 +18,13 @@ import io.geoscope.policy.PolicyReport.Exposure;
 import io.geoscope.policy.PolicyReport.ExposureKey;
 import io.geoscope.policy.PolicyReport.Status;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,18 @@ class PolicyAnalysisTest {
 
   static boolean reachesOutsideHome(LegalBasis b) {
     return b.territory().members().stream().anyMatch(m -> !m.within(b.home()));
+  }
+
+  /** The example with its one licence valid from {@code effective} until {@code expires}. */
+  static Policy withLicenceValidity(
+      Policy policy, Optional<LocalDate> effective, Optional<LocalDate> expires) throws Exception {
+    Exemption licence = policy.exemptions().get(0);
+    LegalBasis b = licence.basis();
+    Exemption changed = new Exemption(licence.id(),
+        new LegalBasis(b.authority(), b.home(), b.territory(), b.extraterritorial(), b.kind(),
+            b.citation(), b.reference(), effective, expires),
+        licence.appliesIn(), licence.lifts());
+    return Policy.of("licence-changed", policy.rules(), List.of(changed));
   }
 
   @Test
@@ -78,15 +92,8 @@ class PolicyAnalysisTest {
 
   @Test
   void aLicenceThatHasLapsedIsShownAsExpired() throws Exception {
-    Policy policy = example();
-    Exemption licence = policy.exemptions().get(0);
-    LegalBasis b = licence.basis();
-    Exemption lapsed = new Exemption(licence.id(),
-        new LegalBasis(b.authority(), b.home(), b.territory(), b.extraterritorial(), b.kind(),
-            b.citation(), b.reference(), java.util.Optional.of(java.time.LocalDate.of(2022, 1, 1)),
-            java.util.Optional.of(java.time.LocalDate.of(2023, 1, 1))),
-        licence.appliesIn(), licence.lifts());
-    Policy withLapsed = Policy.of("lapsed", policy.rules(), List.of(lapsed));
+    Policy withLapsed = withLicenceValidity(example(),
+        Optional.of(LocalDate.of(2022, 1, 1)), Optional.of(LocalDate.of(2023, 1, 1)));
 
     PolicyReport report = PolicyReport.of(withLapsed, Instant.parse("2024-01-01T00:00:00Z"));
 
@@ -225,20 +232,13 @@ class PolicyAnalysisTest {
   @Test
   void aChangedLicenceValidityIsSomethingToSignOff() throws Exception {
     Policy policy = example();
-    Exemption licence = policy.exemptions().get(0);
-    LegalBasis b = licence.basis();
-    Exemption bounded = new Exemption(licence.id(),
-        new LegalBasis(b.authority(), b.home(), b.territory(), b.extraterritorial(), b.kind(),
-            b.citation(), b.reference(), java.util.Optional.empty(),
-            java.util.Optional.of(java.time.LocalDate.of(2027, 1, 1))),
-        licence.appliesIn(), licence.lifts());
 
-    PolicyDiff diff =
-        PolicyDiff.between(policy, Policy.of("bounded", policy.rules(), List.of(bounded)));
+    PolicyDiff diff = PolicyDiff.between(policy,
+        withLicenceValidity(policy, Optional.empty(), Optional.of(LocalDate.of(2027, 1, 1))));
 
     assertThat(diff.isEmpty()).isFalse();
     assertThat(diff.reliefsAdded()).singleElement()
-        .satisfies(r -> assertThat(r.expires()).contains(java.time.LocalDate.of(2027, 1, 1)));
+        .satisfies(r -> assertThat(r.expires()).contains(LocalDate.of(2027, 1, 1)));
     assertThat(diff.toText()).contains("until 2027-01-01");
   }
 
