@@ -43,7 +43,8 @@ public final class TreeReader {
           .maxNestingDepth(MAX_DEPTH)
           .maxStringLength(MAX_SCALAR_CHARS)
           .maxNameLength(MAX_SCALAR_CHARS)
-          .maxNumberLength(32)
+          // Numbers are kept as text, never converted; the default cap is plenty.
+          .maxNumberLength(1000)
           .maxDocumentLength(MAX_DOCUMENT_CHARS)
           .maxTokenCount(MAX_TOKENS)
           .build();
@@ -157,14 +158,14 @@ public final class TreeReader {
       case VALUE_STRING:
         return new Node.Scalar(at, boundedText(parser, at), Node.Scalar.Kind.STRING);
       case VALUE_NUMBER_INT:
-        return new Node.Scalar(at, parser.getText(), Node.Scalar.Kind.INTEGER);
+        return new Node.Scalar(at, boundedText(parser, at), Node.Scalar.Kind.INTEGER);
       case VALUE_NUMBER_FLOAT:
-        return new Node.Scalar(at, parser.getText(), Node.Scalar.Kind.DECIMAL);
+        return new Node.Scalar(at, boundedText(parser, at), Node.Scalar.Kind.DECIMAL);
       case VALUE_TRUE:
       case VALUE_FALSE:
-        return new Node.Scalar(at, parser.getText(), Node.Scalar.Kind.BOOLEAN);
+        return new Node.Scalar(at, boundedText(parser, at), Node.Scalar.Kind.BOOLEAN);
       case VALUE_NULL:
-        return new Node.Scalar(at, parser.getText(), Node.Scalar.Kind.NULL);
+        return new Node.Scalar(at, boundedText(parser, at), Node.Scalar.Kind.NULL);
       default:
         throw syntax(at, "unexpected " + token);
     }
