@@ -18,12 +18,12 @@ import java.util.concurrent.atomic.LongAdder;
  * TransparencyReport}s over any window aligned to the bucket width. It keeps counts only: no
  * participant id, no event.
  *
- * <p>{@snippet :
+ * <pre>{@code
  * TransparencyCollector collector = TransparencyCollector.create();
  * DecisionEngine engine = DecisionEngine.builder(policy).listener(collector).build();
  * // ... later
  * TransparencyReport lastHour = collector.report(hourStart, hourStart.plus(Duration.ofHours(1)));
- * }
+ * }</pre>
  *
  * <p>Memory grows with the number of buckets times the distinct (jurisdiction, outcome, rules)
  * combinations in each; call {@link #discardBefore(Instant)} to drop what has been reported.

@@ -26,10 +26,10 @@ import java.util.List;
 /**
  * Reads, validates and writes version-1 policy files (YAML or JSON, same model).
  *
- * <p>{@snippet :
+ * <pre>{@code
  * Policy policy = PolicyFiles.load(Path.of("policy.yaml")); // throws with every problem
  * DecisionEngine engine = DecisionEngine.builder(policy).build();
- * }
+ * }</pre>
  *
  * <p>A file is accepted whole or rejected whole: a {@link PolicyValidationException} lists every
  * problem found, each with its file, line and column, the rule or exemption id, the field and what

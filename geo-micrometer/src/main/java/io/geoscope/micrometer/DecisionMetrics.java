@@ -18,11 +18,11 @@ import java.util.concurrent.ConcurrentMap;
  * exactly one counter, so the counters sum to the number of decisions; the {@code rule} tag's
  * values are bounded by the rule combinations a policy can produce.
  *
- * <p>{@snippet :
+ * <pre>{@code
  * DecisionEngine engine = DecisionEngine.builder(policy)
  *     .listener(DecisionMetrics.of(meterRegistry))
  *     .build();
- * }
+ * }</pre>
  *
  * <p>Tags hold no participant id, jurisdiction below the rule level, or address. Thread-safe:
  * counters are looked up once per (outcome, rules) and cached.
