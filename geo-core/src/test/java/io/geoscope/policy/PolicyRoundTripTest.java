@@ -3,6 +3,9 @@ package io.geoscope.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.geoscope.core.DecisionEngine;
 import io.geoscope.core.Evidence;
 import io.geoscope.core.Meeting;
@@ -31,6 +34,22 @@ class PolicyRoundTripTest {
           assertThat(again).isEqualTo(p);
           assertThat(PolicyFiles.write(again, PolicyFormat.YAML))
               .isEqualTo(PolicyFiles.write(p, PolicyFormat.YAML));
+        });
+  }
+
+  @Test
+  void theWrittenYamlIsTheWrittenJsonForAnyYamlReader() {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    ObjectMapper json = new ObjectMapper();
+    qt().withExamples(1000)
+        .forAll(PolicyGen.policies())
+        .checkAssert(p -> {
+          try {
+            assertThat(yaml.readTree(PolicyFiles.write(p, PolicyFormat.YAML)))
+                .isEqualTo(json.readTree(PolicyFiles.write(p, PolicyFormat.JSON)));
+          } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
+          }
         });
   }
 
