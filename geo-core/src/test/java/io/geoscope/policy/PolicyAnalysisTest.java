@@ -260,6 +260,8 @@ class PolicyAnalysisTest {
     assertThat(diff.added()).extracting(e -> e.key().where(), e -> e.key().mode())
         .containsExactly(org.assertj.core.api.Assertions.tuple("CN", Mode.SHADOW));
     assertThat(diff.changed()).isEmpty();
+    assertThat(PolicyReport.of(after, Instant.EPOCH).shadowRules())
+        .containsExactly("cn-topic-restriction");
     assertThat(diff.toText()).contains("New exposures").contains("Removed exposures").contains("shadow");
     assertThat(diff.toJson()).contains("\"mode\" : \"shadow\"");
   }

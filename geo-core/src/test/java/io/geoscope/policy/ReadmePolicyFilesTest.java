@@ -40,6 +40,17 @@ class ReadmePolicyFilesTest {
   }
 
   @Test
+  void theReadmeReportExcerptIsWhatTheReportPrints() throws Exception {
+    String excerpt = block(readme(), "reported as of 2020-07-01", "text");
+    String report = PolicyReport.of(PolicyFiles.load(PolicyFilesTest.resource("example.yaml")),
+        Instant.parse("2020-07-01T00:00:00Z")).toText();
+
+    for (String paragraph : excerpt.split("\n\n")) {
+      assertThat(report).contains(paragraph);
+    }
+  }
+
+  @Test
   void theReadmeJavaSnippetsAreThisCode() throws Exception {
     Path dir = PolicyFilesTest.resource("example.yaml").getParent().getParent();
     Path policies = dir.resolve("policies");
