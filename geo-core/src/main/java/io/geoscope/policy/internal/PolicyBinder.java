@@ -142,9 +142,12 @@ public final class PolicyBinder {
         return policy;
       }
     } catch (PolicyValidationException e) {
+      boolean bindingFailed = !problems.isEmpty();
       for (PolicyProblem p : e.problems()) {
-        // The binder checks these over every entry, including ones that failed to bind.
-        if (p.code() != Code.DUPLICATE_ID && p.code() != Code.UNKNOWN_LIFTED_RULE) {
+        // The binder checks these over every entry, including ones that failed to bind; should
+        // the core ever find one the binder missed, it is still reported.
+        boolean checkedHere = p.code() == Code.DUPLICATE_ID || p.code() == Code.UNKNOWN_LIFTED_RULE;
+        if (!checkedHere || !bindingFailed) {
           problems.add(p.at(locate(p.subject(), p.field())));
         }
       }
