@@ -188,7 +188,7 @@ public final class TransparencyReport {
 
   @Override
   public int hashCode() {
-    return Objects.hash(from, to, total, byOutcome, byJurisdiction, byRule, byCitation);
+    return Objects.hash(from, to, total, byOutcome, byJurisdiction, byRule, byShadowRule, byCitation);
   }
 
   @Override

@@ -159,6 +159,36 @@ class PolicyAnalysisTest {
   }
 
   @Test
+  void theJsonReportAndDiffCarryEveryRowOfTheirTextForms() {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    qt().withExamples(1000)
+        .forAll(PolicyGen.edits(), PolicyGen.instants())
+        .checkAssert((pair, at) -> {
+          PolicyReport report = PolicyReport.of(pair.get(1), at);
+          PolicyDiff diff = PolicyDiff.between(pair.get(0), pair.get(1));
+          try {
+            com.fasterxml.jackson.databind.JsonNode r = json.readTree(report.toJson());
+            assertThat(r.get("exposures").size()).isEqualTo(report.exposures().size());
+            assertThat(r.get("rules").size()).isEqualTo(report.rules().size());
+            assertThat(r.get("exemptions").size()).isEqualTo(report.exemptions().size());
+            assertThat(r.get("reliefs").size()).isEqualTo(report.reliefs().size());
+            for (int i = 0; i < report.extraterritorialReaches().size(); i++) {
+              assertThat(r.get("extraterritorialReaches").get(i).get("statement").asText())
+                  .isEqualTo(report.extraterritorialReaches().get(i).statement());
+            }
+            com.fasterxml.jackson.databind.JsonNode d = json.readTree(diff.toJson());
+            assertThat(d.get("added").size()).isEqualTo(diff.added().size());
+            assertThat(d.get("removed").size()).isEqualTo(diff.removed().size());
+            assertThat(d.get("changed").size()).isEqualTo(diff.changed().size());
+            assertThat(d.get("reachesAdded").size()).isEqualTo(diff.reachesAdded().size());
+            assertThat(d.get("empty").asBoolean()).isEqualTo(diff.isEmpty());
+          } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new AssertionError(e);
+          }
+        });
+  }
+
+  @Test
   void aPolicyComparedWithItselfHasNothingToSignOff() {
     qt().withExamples(1000)
         .forAll(PolicyGen.policies())
