@@ -7,9 +7,9 @@ import io.geoscope.core.Meeting;
 import io.geoscope.core.Participant;
 import io.geoscope.core.Policy;
 import io.geoscope.core.Rule;
+import io.geoscope.testkit.internal.Describe;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * One situation in which an invariant was checked: a policy, a roster, a meeting and an instant.
@@ -38,7 +38,7 @@ public record Counterexample(Policy policy, List<Participant> roster, Meeting me
     StringBuilder sb = new StringBuilder();
     sb.append("  at:      ").append(at).append('\n');
     sb.append("  meeting: tags ").append(meeting.tags()).append(", features ")
-        .append(meeting.featuresInUse().stream().map(f -> f.code()).collect(Collectors.toList()))
+        .append(Describe.features(meeting.featuresInUse()))
         .append('\n');
     sb.append("  roster:  ").append(roster.size()).append(" participant(s)\n");
     for (Participant p : roster) {
@@ -51,14 +51,14 @@ public record Counterexample(Policy policy, List<Participant> roster, Meeting me
     for (Rule r : policy.rules()) {
       sb.append("    rule ").append(r.id()).append(": ").append(r.effect().kind());
       if (r.effect() instanceof io.geoscope.core.Effect.Disable d) {
-        sb.append(' ').append(d.features());
+        sb.append(' ').append(Describe.features(d.features()));
       } else if (r.effect() instanceof io.geoscope.core.Effect.Notice n) {
         sb.append(' ').append(n.key());
       }
       sb.append(" in ").append(r.appliesIn()).append(", ").append(r.mode().code())
           .append(", on-unknown ").append(r.onUnknown().code());
       if (!r.when().isAlways()) {
-        sb.append(", when ").append(r.when());
+        sb.append(", when ").append(Describe.condition(r.when()));
       }
       sb.append(", under ").append(r.basis().citation());
       r.basis().effective().ifPresent(d -> sb.append(", from ").append(d));

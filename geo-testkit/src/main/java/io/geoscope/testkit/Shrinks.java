@@ -33,18 +33,7 @@ public final class Shrinks {
 
   /** Simpler policies: fewer rules and exemptions, narrower scopes, simpler conditions. */
   public static List<Policy> policy(Policy policy) {
-    List<Policy> out = new ArrayList<>();
-    if (!policy.exemptions().isEmpty()) {
-      out.add(PolicyEdits.withoutExemptions(policy, e -> true));
-    }
-    for (Rule r : policy.rules()) {
-      out.add(PolicyEdits.withoutRule(policy, r.id()));
-    }
-    if (policy.exemptions().size() > 1) {
-      for (Exemption e : policy.exemptions()) {
-        out.add(PolicyEdits.withoutExemptions(policy, x -> x.id().equals(e.id())));
-      }
-    }
+    List<Policy> out = new ArrayList<>(droppingParts(policy));
     for (int i = 0; i < policy.rules().size(); i++) {
       for (Rule smaller : rule(policy.rules().get(i))) {
         List<Rule> rules = new ArrayList<>(policy.rules());
@@ -57,6 +46,27 @@ public final class Shrinks {
         List<Exemption> exemptions = new ArrayList<>(policy.exemptions());
         exemptions.set(i, smaller);
         out.add(PolicyEdits.rebuild(policy.version(), policy.rules(), exemptions));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Smaller policies made only by dropping whole rules and exemptions, so every rule left is
+   * exactly as written: all exemptions, then each rule (with any lift of it, and any exemption
+   * left lifting nothing), then each exemption.
+   */
+  public static List<Policy> droppingParts(Policy policy) {
+    List<Policy> out = new ArrayList<>();
+    if (!policy.exemptions().isEmpty()) {
+      out.add(PolicyEdits.withoutExemptions(policy, e -> true));
+    }
+    for (Rule r : policy.rules()) {
+      out.add(PolicyEdits.withoutRule(policy, r.id()));
+    }
+    if (policy.exemptions().size() > 1) {
+      for (Exemption e : policy.exemptions()) {
+        out.add(PolicyEdits.withoutExemptions(policy, x -> x.id().equals(e.id())));
       }
     }
     return List.copyOf(out);

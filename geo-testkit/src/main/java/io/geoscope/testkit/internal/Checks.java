@@ -156,7 +156,7 @@ public final class Checks {
       return "its legal basis " + r.basis().citation() + " is not in force at " + at;
     }
     if (!r.when().matches(m)) {
-      return "its condition " + r.when() + " does not hold for the meeting";
+      return "its condition (" + Describe.condition(r.when()) + ") does not hold for the meeting";
     }
     return null;
   }

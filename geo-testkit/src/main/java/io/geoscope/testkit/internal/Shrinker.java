@@ -51,7 +51,7 @@ public final class Shrinker {
           break;
         }
         Failure f = failureOf(check, candidate);
-        if (f != null) {
+        if (f != null && sameCulprit(failure, f)) {
           current = candidate;
           currentFailure = f;
           steps++;
@@ -61,6 +61,17 @@ public final class Shrinker {
       }
     }
     return new Result(current, currentFailure, steps);
+  }
+
+  /**
+   * Shrinking must not slip to a different bug: once a failure names a rule, smaller candidates
+   * must still name it first (a policy shrunk to nothing would otherwise blame a rule the
+   * checker added itself).
+   */
+  private static boolean sameCulprit(Failure original, Failure candidate) {
+    return original.ruleIds().isEmpty()
+        || (!candidate.ruleIds().isEmpty()
+            && candidate.ruleIds().get(0).equals(original.ruleIds().get(0)));
   }
 
   private static @Nullable Failure failureOf(
@@ -74,11 +85,14 @@ public final class Shrinker {
     }
   }
 
-  /** Simpler counterexamples: policy first (biggest wins), then roster, then meeting. */
+  /**
+   * Simpler counterexamples: policy first (biggest wins; whole rules and exemptions only, so the
+   * rules left are the caller's own as written), then roster, then meeting.
+   */
   static List<Counterexample> candidates(Counterexample c, boolean shrinkPolicy) {
     List<Counterexample> out = new ArrayList<>();
     if (shrinkPolicy) {
-      for (Policy p : Shrinks.policy(c.policy())) {
+      for (Policy p : Shrinks.droppingParts(c.policy())) {
         out.add(new Counterexample(p, c.roster(), c.meeting(), c.at()));
       }
     }
