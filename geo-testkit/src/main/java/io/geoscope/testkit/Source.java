@@ -62,13 +62,8 @@ public interface Source {
         throw new IllegalArgumentException("empty range [" + min + ", " + max + "]");
       }
       if (max == Long.MAX_VALUE) {
-        // nextLong(min, bound) needs bound > max; fall back to rejection over the whole range.
-        while (true) {
-          long v = random.nextLong();
-          if (v >= min) {
-            return v;
-          }
-        }
+        // nextLong(origin, bound) excludes bound; shift the range down by one instead.
+        return min == Long.MIN_VALUE ? random.nextLong() : random.nextLong(min - 1, max) + 1;
       }
       return random.nextLong(min, max + 1);
     };
