@@ -431,33 +431,42 @@ public final class Checks {
     return out;
   }
 
-  /** Rules applied in one decision but not the other; else rules whose effects differ. */
+  /**
+   * Rules applied, shadowed or lifted in one decision but not the other; else rules whose effects
+   * differ.
+   */
   private static List<String> differingRules(Policy policy, Decision a, Decision b) {
-    Set<String> ia = appliedIds(a);
-    Set<String> ib = appliedIds(b);
-    Set<String> diff = new TreeSet<>(ia);
-    diff.addAll(ib);
-    Set<String> both = new TreeSet<>(ia);
-    both.retainAll(ib);
-    diff.removeAll(both);
+    Set<String> diff = symmetricDifference(matchedIds(a), matchedIds(b));
     if (!diff.isEmpty()) {
       return List.copyOf(diff);
     }
-    Set<String> atomDiff = new TreeSet<>(atoms(a));
-    atomDiff.addAll(atoms(b));
-    Set<String> common = atoms(a);
-    common.retainAll(atoms(b));
-    atomDiff.removeAll(common);
     List<String> out = new ArrayList<>();
-    for (String atom : atomDiff) {
+    for (String atom : symmetricDifference(atoms(a), atoms(b))) {
       out.addAll(rulesWith(policy, atom));
     }
     return distinct(out);
   }
 
+  private static Set<String> symmetricDifference(Set<String> a, Set<String> b) {
+    Set<String> out = new TreeSet<>(a);
+    out.addAll(b);
+    Set<String> both = new TreeSet<>(a);
+    both.retainAll(b);
+    out.removeAll(both);
+    return out;
+  }
+
   private static Set<String> appliedIds(Decision d) {
     Set<String> out = new TreeSet<>();
     d.applied().forEach(a -> out.add(a.ruleId()));
+    return out;
+  }
+
+  /** Every rule the decision mentions, tagged by how: applied, shadow or lifted. */
+  private static Set<String> matchedIds(Decision d) {
+    Set<String> out = new TreeSet<>(appliedIds(d));
+    d.shadowed().forEach(a -> out.add(a.ruleId()));
+    d.lifted().forEach(l -> out.add(l.ruleId()));
     return out;
   }
 
@@ -473,6 +482,16 @@ public final class Checks {
     }
     if (!d.applied().isEmpty()) {
       sb.append(" by ").append(appliedIds(d));
+    }
+    if (!d.shadowed().isEmpty()) {
+      Set<String> ids = new TreeSet<>();
+      d.shadowed().forEach(a -> ids.add(a.ruleId()));
+      sb.append(", shadow ").append(ids);
+    }
+    if (!d.lifted().isEmpty()) {
+      Set<String> ids = new TreeSet<>();
+      d.lifted().forEach(l -> ids.add(l.ruleId() + " by " + l.exemptionId()));
+      sb.append(", lifted ").append(ids);
     }
     return sb.toString();
   }
