@@ -588,6 +588,19 @@ public final class Generators {
     out.add(start.plusSeconds(12 * 3600));
   }
 
+  /**
+   * One of {@code values}, the first being the simplest; e.g. {@code oneOf(instantsFor(policy))}.
+   *
+   * @throws IllegalArgumentException if {@code values} is empty
+   */
+  public static <T> Arbitrary<T> oneOf(List<T> values) {
+    List<T> options = List.copyOf(values);
+    if (options.isEmpty()) {
+      throw new IllegalArgumentException("oneOf needs at least one value");
+    }
+    return Arbitrary.of(s -> s.pick(options));
+  }
+
   /** The default meeting tags, for building conditions in tests. */
   public static List<String> defaultTags() {
     return TAGS;

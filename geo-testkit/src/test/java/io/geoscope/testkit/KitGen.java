@@ -20,6 +20,6 @@ final class KitGen {
 
   /** A QuickTheories generator picking one of {@code values}, the first being the simplest. */
   static <T> Gen<T> oneOf(List<T> values) {
-    return gen(Arbitrary.of(s -> s.pick(values)));
+    return gen(Generators.oneOf(values));
   }
 }
