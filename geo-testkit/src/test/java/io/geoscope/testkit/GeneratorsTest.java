@@ -3,8 +3,10 @@ package io.geoscope.testkit;
 import static io.geoscope.testkit.KitGen.gen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.quicktheories.QuickTheory.qt;
 
+import io.geoscope.core.Effect;
 import io.geoscope.core.Exemption;
 import io.geoscope.core.Jurisdiction;
 import io.geoscope.core.LegalBasis;
@@ -172,6 +174,22 @@ class GeneratorsTest {
     assertThat(meetings).anyMatch(m -> m.tags().isEmpty());
     assertThat(meetings).anyMatch(m -> SamplePolicies.DE_RECORDING_NOTICE.when().matches(m));
     assertThat(meetings).anyMatch(m -> !SamplePolicies.DE_RECORDING_NOTICE.when().matches(m));
+  }
+
+  @Test
+  void quickTheoriesShrinksGeneratedPoliciesThroughTheAdapter() {
+    Throwable falsified =
+        catchThrowable(
+            () ->
+                qt().withFixedSeed(1)
+                    .withExamples(300)
+                    .forAll(gen(Generators.policies()))
+                    .check(p -> p.rules().stream().noneMatch(r -> r.effect() instanceof Effect.DenyJoin)));
+
+    // Any policy with a deny rule falsifies it; the smallest has that one rule and nothing else.
+    assertThat(falsified)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Policy[generated, 1 rules, 0 exemptions]");
   }
 
   @Test
