@@ -2,6 +2,7 @@ package io.geoscope.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import io.geoscope.core.Effect;
 import io.geoscope.core.Exemption;
 import io.geoscope.core.Meeting;
 import io.geoscope.core.Participant;
@@ -50,9 +51,9 @@ public record Counterexample(Policy policy, List<Participant> roster, Meeting me
         .append(" rule(s), ").append(policy.exemptions().size()).append(" exemption(s)\n");
     for (Rule r : policy.rules()) {
       sb.append("    rule ").append(r.id()).append(": ").append(r.effect().kind());
-      if (r.effect() instanceof io.geoscope.core.Effect.Disable d) {
+      if (r.effect() instanceof Effect.Disable d) {
         sb.append(' ').append(Describe.features(d.features()));
-      } else if (r.effect() instanceof io.geoscope.core.Effect.Notice n) {
+      } else if (r.effect() instanceof Effect.Notice n) {
         sb.append(' ').append(n.key());
       }
       sb.append(" in ").append(r.appliesIn()).append(", ").append(r.mode().code())

@@ -14,7 +14,8 @@ import java.util.List;
  * #engine()}, is Geoscope's own {@code DecisionEngine}; pass another to check a wrapper around the
  * engine, or a deliberately broken function to see the checker fail.
  *
- * <p>Implementations must be deterministic for the checker's results to be reproducible.
+ * <p>Implementations must be deterministic for the checker's results to be reproducible. The
+ * checker calls a decider from the one thread that runs it; the default is also thread-safe.
  */
 @FunctionalInterface
 public interface Decider {

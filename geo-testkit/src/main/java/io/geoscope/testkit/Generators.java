@@ -162,8 +162,8 @@ public final class Generators {
 
   /**
    * The jurisdictions a checker should place participants in for {@code policy}, in code order:
-   * every jurisdiction the policy names, the countries of its subdivisions and a subdivision of
-   * each of its countries, the featured countries, two others, and every unknown.
+   * every jurisdiction the policy names, their countries and those countries' subdivisions (from
+   * the generators' fixed set), the featured countries, two others, and every unknown.
    */
   public static List<Jurisdiction> jurisdictionsFor(Policy policy) {
     TreeSet<Jurisdiction> pool = new TreeSet<>(ownJurisdictions(policy));
@@ -193,10 +193,9 @@ public final class Generators {
     }
     TreeSet<Jurisdiction> own = new TreeSet<>(named);
     for (Jurisdiction j : named) {
+      // The country of a subdivision and its sibling subdivisions are where scope mistakes show.
       own.add(j.country());
-      if (!j.isSubdivision()) {
-        own.addAll(subdivisionsOf(j));
-      }
+      own.addAll(subdivisionsOf(j.country()));
     }
     return List.copyOf(own);
   }
@@ -453,7 +452,10 @@ public final class Generators {
     return Evidence.of(j, s.pick(KNOWN_SOURCES), PRODUCER);
   }
 
-  /** Participants anywhere {@link #jurisdictions()} reaches, in every role. */
+  /**
+   * Participants anywhere {@link #jurisdictions()} reaches, in every role. Every one has id {@code
+   * p1}; {@link #rosters} renumbers them.
+   */
   public static Arbitrary<Participant> participants() {
     Arbitrary<Jurisdiction> places = jurisdictions();
     return Arbitrary.of(

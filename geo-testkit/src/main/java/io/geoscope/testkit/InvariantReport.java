@@ -68,8 +68,8 @@ public final class InvariantReport {
       return this;
     }
     InvariantViolation first = violations.get(0);
-    for (int i = 1; i < violations.size(); i++) {
-      if (first.getSuppressed().length < violations.size() - 1) {
+    if (first.getSuppressed().length == 0) { // attach the others once, however often this is called
+      for (int i = 1; i < violations.size(); i++) {
         first.addSuppressed(violations.get(i));
       }
     }
