@@ -187,7 +187,7 @@ public final class PolicyInvariants {
                 candidate -> checks.check(invariant, candidate),
                 invariant.isPolicyLevel(),
                 SHRINK_TRIES);
-        violations.add(
+        InvariantViolation violation =
             new InvariantViolation(
                 invariant,
                 shrunk.failure().ruleIds(),
@@ -196,7 +196,12 @@ public final class PolicyInvariants {
                 c,
                 seed,
                 i,
-                shrunk.steps()));
+                shrunk.steps());
+        Throwable cause = shrunk.failure().cause();
+        if (cause != null) {
+          violation.initCause(cause);
+        }
+        violations.add(violation);
         remaining.remove(invariant);
       }
     }

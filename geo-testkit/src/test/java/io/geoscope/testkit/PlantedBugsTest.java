@@ -250,6 +250,27 @@ class PlantedBugsTest {
   }
 
   @Test
+  void aDecisionFunctionThatThrowsIsReportedWithAShrunkCounterexampleAndTheCause() {
+    Decider throwsOnUnknown =
+        (p, who, meeting, at) -> {
+          if (!who.jurisdiction().isKnown()) {
+            throw new IllegalStateException("no table slot for " + who.jurisdiction());
+          }
+          return ENGINE.decide(p, who, meeting, at);
+        };
+
+    InvariantViolation v =
+        assertViolation(PolicyInvariants.forPolicy(policy).decider(throwsOnUnknown));
+
+    assertThat(v.invariant()).isEqualTo(NEVER_WIDEN);
+    assertThat(v.getCause()).isInstanceOf(IllegalStateException.class);
+    assertThat(v).hasMessageContaining("the decision function threw");
+    assertThat(v.counterexample().roster())
+        .singleElement()
+        .satisfies(p -> assertThat(p.jurisdiction().isKnown()).isFalse());
+  }
+
+  @Test
   void theSameSeedFindsTheSameShrunkCounterexample() {
     Decider ignoresDates = onEditedPolicy(p -> PolicyEdits.mapRules(p, PlantedBugsTest::undated));
 

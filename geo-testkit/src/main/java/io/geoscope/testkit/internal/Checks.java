@@ -46,8 +46,20 @@ public final class Checks {
     this.addedRules = List.copyOf(addedRules);
   }
 
-  /** The failure of {@code invariant} on {@code c}, or null if it holds. */
+  /**
+   * The failure of {@code invariant} on {@code c}, or null if it holds. A decision function that
+   * throws fails the invariant being checked (Geoscope's engine never throws for a valid policy),
+   * so the situation is shrunk and reported like any other.
+   */
   public @Nullable Failure check(Invariant invariant, Counterexample c) {
+    try {
+      return checkOrThrow(invariant, c);
+    } catch (RuntimeException e) {
+      return new Failure("the decision function threw " + e, List.of(), e);
+    }
+  }
+
+  private @Nullable Failure checkOrThrow(Invariant invariant, Counterexample c) {
     switch (invariant) {
       case NEVER_WIDEN:
         return neverWiden(c);

@@ -50,7 +50,7 @@ public final class Shrinker {
         if (++tries > maxTries) {
           break;
         }
-        Failure f = failureOf(check, candidate);
+        Failure f = check.apply(candidate);
         if (f != null && sameCulprit(failure, f)) {
           current = candidate;
           currentFailure = f;
@@ -66,23 +66,15 @@ public final class Shrinker {
   /**
    * Shrinking must not slip to a different bug: once a failure names a rule, smaller candidates
    * must still name it first (a policy shrunk to nothing would otherwise blame a rule the
-   * checker added itself).
+   * checker added itself), and a decision function that threw must still throw.
    */
   private static boolean sameCulprit(Failure original, Failure candidate) {
+    if ((original.cause() == null) != (candidate.cause() == null)) {
+      return false;
+    }
     return original.ruleIds().isEmpty()
         || (!candidate.ruleIds().isEmpty()
             && candidate.ruleIds().get(0).equals(original.ruleIds().get(0)));
-  }
-
-  private static @Nullable Failure failureOf(
-      Function<Counterexample, @Nullable Failure> check, Counterexample candidate) {
-    try {
-      return check.apply(candidate);
-    } catch (RuntimeException e) {
-      // A candidate the decision function cannot handle is not a smaller failure of this
-      // invariant; keep the one we have.
-      return null;
-    }
   }
 
   /**
