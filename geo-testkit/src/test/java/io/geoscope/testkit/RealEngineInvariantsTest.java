@@ -120,6 +120,9 @@ class RealEngineInvariantsTest {
     assertThatIllegalArgumentException().isThrownBy(() -> options.examples(0)).withMessageContaining("examples");
     assertThatIllegalArgumentException().isThrownBy(() -> options.maxRoster(0)).withMessageContaining("maxRoster");
     assertThatIllegalArgumentException().isThrownBy(() -> options.at(List.of())).withMessageContaining("instant");
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Counterexample(Policy.empty("v"), List.of(), Meeting.plain(), Instant.EPOCH))
+        .withMessageContaining("participant");
   }
 
   @Test
