@@ -24,8 +24,8 @@ import org.quicktheories.generators.Generate;
 
 /**
  * Random network sets written with {@link MmdbWriter} resolve the same through {@link GeoResolver}
- * and MaxMind's own reader, and both agree with a plain model: the last inserted network that
- * holds an address decides.
+ * and MaxMind's own reader, and both agree with a plain model: the last inserted network that holds
+ * an address decides.
  */
 class WrittenDatabasePropertyTest {
 
@@ -202,7 +202,9 @@ class WrittenDatabasePropertyTest {
           }
           InetAddress address = v6(hi, lo);
           assertThat(maxMind(theirs, address)).as("MaxMind at %s", address).isEqualTo(model);
-          assertThat(ours.resolveIpv6(hi, lo).jurisdiction()).as("ours at %s", address).isEqualTo(model);
+          assertThat(ours.resolveIpv6(hi, lo).jurisdiction())
+              .as("ours at %s", address)
+              .isEqualTo(model);
           assertThat(ours.resolve(address).jurisdiction()).isEqualTo(model);
         }
       }

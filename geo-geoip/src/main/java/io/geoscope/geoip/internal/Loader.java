@@ -56,7 +56,10 @@ public final class Loader {
               checkEpoch(name, epoch, clock, inService, force);
               if (type.contains("Anonymous") || type.contains("Proxy")) {
                 throw new DatabaseException(
-                    Reason.WRONG_SCHEMA, name, "database_type " + type + " holds no locations", null);
+                    Reason.WRONG_SCHEMA,
+                    name,
+                    "database_type " + type + " holds no locations",
+                    null);
               }
               producer[0] = producer(type, epoch);
               mapper[0] = new LocationRecords(schema, producer[0]);
@@ -66,8 +69,11 @@ public final class Loader {
       throw new DatabaseException(
           Reason.WRONG_SCHEMA,
           name,
-          "no record has a " + (schema == Schema.FLAT_COUNTRY_CODE ? "country_code" : "country")
-              + " (database_type " + db.databaseType() + ")",
+          "no record has a "
+              + (schema == Schema.FLAT_COUNTRY_CODE ? "country_code" : "country")
+              + " (database_type "
+              + db.databaseType()
+              + ")",
           null);
     }
     return new Location(db, mapper[0].evidence(), producer[0]);
@@ -75,8 +81,7 @@ public final class Loader {
 
   /** Loads an Anonymous-IP or Anonymous Plus database; see {@link #location}. */
   public static Anonymizers anonymizers(
-      Path path, Clock clock, @Nullable Instant inService, boolean force)
-      throws DatabaseException {
+      Path path, Clock clock, @Nullable Instant inService, boolean force) throws DatabaseException {
     String name = fileName(path);
     byte[] bytes = read(path, name);
     AnonymizerRecords mapper = new AnonymizerRecords();
@@ -147,7 +152,8 @@ public final class Loader {
     try {
       long size = Files.size(path);
       if (size > MAX_FILE_SIZE) {
-        throw new DatabaseException(Reason.UNREADABLE, name, "file too large: " + size + " bytes", null);
+        throw new DatabaseException(
+            Reason.UNREADABLE, name, "file too large: " + size + " bytes", null);
       }
       return Files.readAllBytes(path);
     } catch (IOException | OutOfMemoryError e) {

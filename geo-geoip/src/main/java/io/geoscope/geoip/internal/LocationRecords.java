@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The physical {@code country} decides, never {@code registered_country} or {@code
  * represented_country}. With subdivisions, the most specific one (the last of {@code
- * subdivisions[]}) is the jurisdiction and the least specific (the first) is named in the detail.
- * A code that is not ISO 3166 gives an unknown jurisdiction, never a made-up one.
+ * subdivisions[]}) is the jurisdiction and the least specific (the first) is named in the detail. A
+ * code that is not ISO 3166 gives an unknown jurisdiction, never a made-up one.
  *
  * <p>Not thread-safe; used at load time only.
  */
@@ -39,7 +39,10 @@ public final class LocationRecords implements CompiledDatabase.RecordMapper {
 
   private Evidence unknown(String detail) {
     return new Evidence(
-        Jurisdiction.unknown(UnknownReason.NOT_FOUND), LocationSource.IP_GEOLOCATION, producer, detail);
+        Jurisdiction.unknown(UnknownReason.NOT_FOUND),
+        LocationSource.IP_GEOLOCATION,
+        producer,
+        detail);
   }
 
   private int idOf(Evidence e) {
