@@ -42,6 +42,19 @@ public record Condition(Set<String> tagsAny, Set<String> tagsAll, Set<Feature> f
     return ALWAYS;
   }
 
+  /**
+   * The condition that the meeting carries at least one of {@code tags}, e.g. {@code
+   * Condition.anyTag("june-fourth")}.
+   *
+   * @throws IllegalArgumentException if no tag is given or a tag is blank
+   */
+  public static Condition anyTag(String... tags) {
+    if (tags.length == 0) {
+      throw new IllegalArgumentException("anyTag needs at least one tag");
+    }
+    return new Condition(ImmutableSet.copyOf(tags), Set.of(), Set.of());
+  }
+
   /** True if this condition places no constraint. */
   public boolean isAlways() {
     return tagsAny.isEmpty() && tagsAll.isEmpty() && featuresAny.isEmpty();

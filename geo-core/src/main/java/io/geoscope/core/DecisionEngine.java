@@ -5,9 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,16 +13,27 @@ import org.jspecify.annotations.Nullable;
  * them. It can only ever act on that participant: there is no meeting-level or account-level
  * outcome.
  *
- * <p>Build one per policy with {@link #builder(Policy)}; instances are immutable and thread-safe.
- * Time is always an input: pass the instant, or build with a {@link Clock}.
+ * <p>Build one per policy with {@link #builder(Policy)}; building compiles the policy into tables
+ * indexed by jurisdiction, so a decision looks only at the rules whose scope names the
+ * participant's jurisdiction or its country (or, for an unknown jurisdiction, the rules with
+ * on-unknown {@code apply}). Decisions never depend on the order of rules in the policy.
+ *
+ * <p>When no rule matches, {@link #decide(Evidence, Meeting, Instant)} and, without a listener,
+ * {@link #decide(Participant, Meeting, Instant)} return the constant {@link Decision#admit} and
+ * allocate nothing (given a {@link Meeting}, whose sets are immutable copies).
+ *
+ * <p>Instances are immutable and thread-safe. Time is always an input: pass the instant, or build
+ * with a {@link Clock}.
  */
 public final class DecisionEngine {
   private final Policy policy;
+  private final CompiledPolicy compiled;
   private final Clock clock;
   private final @Nullable DecisionListener listener;
 
   private DecisionEngine(Policy policy, Clock clock, @Nullable DecisionListener listener) {
     this.policy = policy;
+    this.compiled = CompiledPolicy.compile(policy);
     this.clock = clock;
     this.listener = listener;
   }
@@ -44,7 +53,13 @@ public final class DecisionEngine {
     return decide(participant, meeting, clock.instant());
   }
 
-  /** Decides for {@code participant} at {@code at}. Never throws for a valid policy. */
+  /**
+   * Decides for {@code participant} at {@code at} and reports the decision to the listener, if
+   * any. The role is reported, never decisive. Never throws for a valid policy; an exception from
+   * the listener is swallowed and never changes the decision.
+   *
+   * @throws NullPointerException if an argument is null
+   */
   public Decision decide(Participant participant, Meeting meeting, Instant at) {
     requireNonNull(participant, "participant");
     Decision d = decide(participant.evidence(), meeting, at);
@@ -59,12 +74,16 @@ public final class DecisionEngine {
     return d;
   }
 
-  /** Decides for a participant placed by {@code evidence} at {@code at}; no event is sent. */
+  /**
+   * Decides for a participant placed by {@code evidence} at {@code at}; no event is sent.
+   *
+   * @throws NullPointerException if an argument is null
+   */
   public Decision decide(Evidence evidence, Meeting meeting, Instant at) {
     requireNonNull(evidence, "evidence");
     requireNonNull(meeting, "meeting");
     requireNonNull(at, "at");
-    return evaluate(policy, evidence, meeting, at);
+    return compiled.decide(evidence, meeting, at);
   }
 
   /** Decides for every participant; one decision each, in roster order, nothing meeting-level. */
@@ -80,85 +99,6 @@ public final class DecisionEngine {
   /** Decides for every participant now, by the engine's clock. */
   public List<ParticipantDecision> decideRoster(List<Participant> roster, Meeting meeting) {
     return decideRoster(roster, meeting, clock.instant());
-  }
-
-  /** Plain evaluation over every rule, in the clearest form. */
-  static Decision evaluate(Policy policy, Evidence evidence, Meeting meeting, Instant at) {
-    Jurisdiction j = evidence.jurisdiction();
-    List<Rule> matched = new ArrayList<>();
-    for (Rule rule : policy.rules()) {
-      boolean inScope = j.isKnown() ? rule.appliesIn().covers(j) : rule.onUnknown() == OnUnknown.APPLY;
-      if (inScope && rule.basis().inForceAt(at) && rule.when().matches(meeting)) {
-        matched.add(rule);
-      }
-    }
-    if (matched.isEmpty()) {
-      return Decision.admit(j);
-    }
-    return assemble(policy, evidence, matched, at);
-  }
-
-  static Decision assemble(Policy policy, Evidence evidence, List<Rule> matched, Instant at) {
-    Jurisdiction j = evidence.jurisdiction();
-    List<Rule> sorted = new ArrayList<>(matched);
-    sorted.sort(Comparator.comparing(Rule::id));
-    List<AppliedRule> applied = new ArrayList<>();
-    List<AppliedRule> shadowed = new ArrayList<>();
-    List<LiftedRule> lifted = new ArrayList<>();
-    List<Effect> effects = new ArrayList<>();
-    for (Rule rule : sorted) {
-      Exemption lifter = lifter(policy, rule, j, at);
-      if (lifter != null) {
-        lifted.add(new LiftedRule(rule.id(), lifter.id(), lifter.basis().citation()));
-      } else if (rule.mode() == Mode.SHADOW) {
-        shadowed.add(AppliedRule.of(rule, evidence));
-      } else {
-        applied.add(AppliedRule.of(rule, evidence));
-        effects.add(rule.effect());
-      }
-    }
-    if (applied.isEmpty() && shadowed.isEmpty() && lifted.isEmpty()) {
-      return Decision.admit(j);
-    }
-    List<Effect> normalized = Decision.normalize(effects);
-    Outcome outcome =
-        normalized.isEmpty()
-            ? Outcome.ADMIT
-            : normalized.get(0) instanceof Effect.DenyJoin ? Outcome.DENY : Outcome.ADMIT_LIMITED;
-    Map<String, String> params = new java.util.LinkedHashMap<>();
-    params.put("jurisdiction", j.code());
-    AppliedRule decisive = decisive(applied, outcome);
-    if (decisive != null) {
-      params.put("rule", decisive.ruleId());
-      params.put("authority", decisive.authority());
-      params.put("citation", decisive.citation());
-    }
-    return new Decision(
-        j, outcome, normalized, applied, shadowed, lifted, "geoscope." + outcome.code(), params);
-  }
-
-  private static @Nullable AppliedRule decisive(List<AppliedRule> applied, Outcome outcome) {
-    for (AppliedRule a : applied) {
-      if (outcome != Outcome.DENY || a.effect() instanceof Effect.DenyJoin) {
-        return a;
-      }
-    }
-    return null;
-  }
-
-  private static @Nullable Exemption lifter(Policy policy, Rule rule, Jurisdiction j, Instant at) {
-    if (!j.isKnown()) {
-      return null;
-    }
-    Exemption best = null;
-    for (Exemption e : policy.exemptions()) {
-      if (e.lifts().contains(rule.id()) && e.appliesIn().covers(j) && e.basis().inForceAt(at)) {
-        if (best == null || e.id().compareTo(best.id()) < 0) {
-          best = e;
-        }
-      }
-    }
-    return best;
   }
 
   /** Builds a {@link DecisionEngine}. Not thread-safe. */

@@ -133,12 +133,16 @@ public final class Jurisdiction implements Comparable<Jurisdiction> {
     if (existing != null) {
       return existing;
     }
-    int dash = iso3166_2.indexOf('-');
-    if (dash != 2) {
+    Jurisdiction country =
+        iso3166_2.indexOf('-') == 2 ? findCountry(iso3166_2.substring(0, 2)) : null;
+    String part = iso3166_2.length() > 3 ? iso3166_2.substring(3) : "";
+    String problem = country == null ? "CC must be an ISO 3166-1 country" : partProblem(part);
+    if (country == null || problem != null) {
       throw new IllegalArgumentException(
-          "'" + iso3166_2 + "' is not an ISO 3166-2 subdivision code (e.g. US-CA)");
+          "'" + iso3166_2 + "' is not an ISO 3166-2 subdivision code CC-XXX (e.g. US-CA): "
+              + problem);
     }
-    return subdivision(country(iso3166_2.substring(0, 2)), iso3166_2.substring(3));
+    return intern(country, part);
   }
 
   /**
@@ -153,21 +157,31 @@ public final class Jurisdiction implements Comparable<Jurisdiction> {
     if (country.kind != Kind.COUNTRY) {
       throw new IllegalArgumentException("subdivision parent must be a country, got " + country);
     }
-    if (part.isEmpty() || part.length() > 3) {
+    String problem = partProblem(part);
+    if (problem != null) {
       throw new IllegalArgumentException(
-          "subdivision part '" + part + "' of " + country.code + " must be 1 to 3 characters");
+          "'" + country.code + "-" + part + "' is not an ISO 3166-2 subdivision code: " + problem);
+    }
+    return intern(country, part);
+  }
+
+  /** What is wrong with a subdivision part, or null if it has the ISO 3166-2 shape. */
+  private static @Nullable String partProblem(String part) {
+    if (part.isEmpty() || part.length() > 3) {
+      return "XXX must be 1 to 3 characters";
     }
     for (int i = 0; i < part.length(); i++) {
       char c = part.charAt(i);
       if (!isUpperLetter(c) && !(c >= '0' && c <= '9')) {
-        throw new IllegalArgumentException(
-            "subdivision part '" + part + "' of " + country.code
-                + " must be upper-case letters or digits");
+        return "XXX must be upper-case letters or digits";
       }
     }
-    String code = country.code + "-" + part;
+    return null;
+  }
+
+  private static Jurisdiction intern(Jurisdiction country, String part) {
     return SUBDIVISIONS.computeIfAbsent(
-        code, c -> new Jurisdiction(Kind.SUBDIVISION, c, country, null));
+        country.code + "-" + part, c -> new Jurisdiction(Kind.SUBDIVISION, c, country, null));
   }
 
   /**

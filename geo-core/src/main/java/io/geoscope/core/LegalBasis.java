@@ -174,6 +174,11 @@ public record LegalBasis(
       if (home == null) {
         throw new IllegalArgumentException("legal basis: home is required");
       }
+      if (!home.isKnown()) {
+        // Checked here, before home becomes the default territory, so the message names home.
+        throw new IllegalArgumentException(
+            "legal basis: home must be a known jurisdiction, got " + home);
+      }
       if (kind == null) {
         throw new IllegalArgumentException("legal basis: kind is required");
       }

@@ -1,0 +1,38 @@
+package io.geoscope.core;
+
+import java.time.Instant;
+
+/** Hand-written laws and participants shared by the example-based tests. */
+final class Fixtures {
+  private Fixtures() {}
+
+  static final Instant NOW = Instant.parse("2026-06-04T08:00:00Z");
+
+  /** The Cybersecurity Law of the PRC: made by the CAC, binding in mainland China only. */
+  static LegalBasis cybersecurityLaw() {
+    return LegalBasis.builder()
+        .authority("Cyberspace Administration of China")
+        .home("CN")
+        .kind(InstrumentKind.STATUTE)
+        .citation("Cybersecurity Law of the PRC, art. 12")
+        .build();
+  }
+
+  /** US sanctions on Iran, binding on participants located in Iran (extraterritorial). */
+  static LegalBasis iranSanctions() {
+    return LegalBasis.builder()
+        .authority("OFAC")
+        .home("US")
+        .territory("IR")
+        .extraterritorial("IEEPA: US persons may not export services to Iran")
+        .kind(InstrumentKind.SANCTIONS)
+        .citation("31 CFR part 560")
+        .build();
+  }
+
+  /** A participant placed by hand in {@code code} (a country, a subdivision) with a role. */
+  static Participant at(String id, Role role, String code) {
+    return new Participant(
+        id, role, Evidence.of(Jurisdiction.of(code), LocationSource.DECLARED, "test"));
+  }
+}
