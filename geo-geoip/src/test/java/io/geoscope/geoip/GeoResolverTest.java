@@ -352,6 +352,36 @@ class GeoResolverTest {
     assertThat(e.reason()).isEqualTo(DatabaseException.Reason.WRONG_SCHEMA);
   }
 
+  @Test
+  void anonymizerDatabaseReloadsOnItsOwn() throws Exception {
+    GeoResolver r =
+        GeoResolver.builder()
+            .database(write("db.mmdb", city()))
+            .anonymousIp(write("anon.mmdb", anonymizers()))
+            .anonymizersAreUnknown(true)
+            .clock(NOW)
+            .build();
+    Path next =
+        write(
+            "anon2.mmdb",
+            MmdbWriter.ipv6("GeoIP2-Anonymous-IP")
+                .buildEpoch(BUILT.plusSeconds(60))
+                .insert("8.8.8.0/24", Map.of("is_anonymous", true, "is_hosting_provider", true)));
+    r.reloadAnonymousIp(next, false);
+    assertThat(r.resolve("81.2.69.5").jurisdiction()).isEqualTo(Jurisdiction.of("GB-ENG"));
+    assertThat(r.resolve("8.8.8.8").jurisdiction())
+        .isEqualTo(Jurisdiction.unknown(UnknownReason.ANONYMIZER));
+    assertThat(r.databaseType()).isEqualTo("GeoIP2-City");
+  }
+
+  @Test
+  void anonymizerReloadWithoutAnonymizerDatabaseIsAProgrammerError() throws Exception {
+    GeoResolver r = resolver(city());
+    Path anon = write("anon.mmdb", anonymizers());
+    assertThatThrownBy(() -> r.reloadAnonymousIp(anon, false))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
   static MmdbWriter anonymizers() {
     return MmdbWriter.ipv6("GeoIP2-Anonymous-IP")
         .buildEpoch(BUILT)
