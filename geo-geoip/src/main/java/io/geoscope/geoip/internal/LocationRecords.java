@@ -25,24 +25,19 @@ import org.jspecify.annotations.Nullable;
 public final class LocationRecords implements CompiledDatabase.RecordMapper {
 
   private final Schema schema;
-  private final String producer;
   private final List<Evidence> evidence = new ArrayList<>();
   private final Map<Evidence, Integer> ids = new HashMap<>();
   private int recordsWithCountryField;
 
-  /** Maps records of the given schema; {@code producer} goes into every evidence. */
-  public LocationRecords(Schema schema, String producer) {
+  /** Maps records of the given schema. */
+  public LocationRecords(Schema schema) {
     this.schema = schema;
-    this.producer = producer;
     idOf(unknown("no record for this address"));
   }
 
   private Evidence unknown(String detail) {
     return new Evidence(
-        Jurisdiction.unknown(UnknownReason.NOT_FOUND),
-        LocationSource.IP_GEOLOCATION,
-        producer,
-        detail);
+        Jurisdiction.unknown(UnknownReason.NOT_FOUND), LocationSource.IP_GEOLOCATION, "", detail);
   }
 
   private int idOf(Evidence e) {
@@ -55,9 +50,14 @@ public final class LocationRecords implements CompiledDatabase.RecordMapper {
     return id;
   }
 
-  /** Evidence by id; index 0 is "not in the database". */
-  public Evidence[] evidence() {
-    return evidence.toArray(new Evidence[0]);
+  /** Evidence by id, each naming {@code producer}; index 0 is "not in the database". */
+  public Evidence[] evidence(String producer) {
+    Evidence[] out = new Evidence[evidence.size()];
+    for (int i = 0; i < out.length; i++) {
+      Evidence e = evidence.get(i);
+      out[i] = new Evidence(e.jurisdiction(), e.source(), producer, e.detail());
+    }
+    return out;
   }
 
   /** How many distinct records had a country field at all (valid or not). */
@@ -131,7 +131,7 @@ public final class LocationRecords implements CompiledDatabase.RecordMapper {
   }
 
   private Evidence found(Jurisdiction j, String detail) {
-    return new Evidence(j, LocationSource.IP_GEOLOCATION, producer, detail);
+    return new Evidence(j, LocationSource.IP_GEOLOCATION, "", detail);
   }
 
   /** Keeps a bad code readable and short in a detail string. */
