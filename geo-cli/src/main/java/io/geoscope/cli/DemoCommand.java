@@ -125,8 +125,10 @@ final class DemoCommand implements Callable<Integer> {
         + "), not real locations.");
     out.println();
     out.println("Meeting: tagged june-fourth, being recorded; hosted from the US (New York) with a");
-    out.println("co-host in Hong Kong. Policy " + policy.version() + ": " + policy.rules().size()
-        + " rules, " + policy.exemptions().size() + " exemption (geoscope demo --print-policy).");
+    out.println("co-host in Hong Kong. Policy " + policy.version() + ": "
+        + ValidateCommand.count(policy.rules().size(), "rule") + ", "
+        + ValidateCommand.count(policy.exemptions().size(), "exemption")
+        + " (geoscope demo --print-policy).");
     out.println();
     DecideCommand.Counts counts = new DecideCommand.Counts();
     try {
@@ -156,8 +158,9 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static void explain(Participant p, Decision d, PrintWriter out) {
-    out.printf("%-18s %-9s %-8s %-14s %s%n", p.id(), p.role().code(), d.jurisdiction().code(),
-        d.outcome().code(), String.join(", ", DecisionFormat.effects(d)));
+    out.println(String.format(java.util.Locale.ROOT, "%-18s %-9s %-8s %-14s %s", p.id(),
+        p.role().code(), d.jurisdiction().code(), d.outcome().code(),
+        String.join(", ", DecisionFormat.effects(d))).stripTrailing());
     for (AppliedRule a : d.applied()) {
       out.println("    rule " + a.ruleId() + ": " + DecisionFormat.effect(a.effect()));
       out.println("      legal basis: " + a.authority() + ", " + a.citation());

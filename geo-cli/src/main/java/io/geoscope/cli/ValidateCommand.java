@@ -41,8 +41,8 @@ final class ValidateCommand implements Callable<Integer> {
     for (Path f : files) {
       try {
         Policy p = Inputs.policy(f, err);
-        out.println(f + ": ok (" + p.rules().size() + " rules, " + p.exemptions().size()
-            + " exemptions, version " + p.version() + ")");
+        out.println(f + ": ok (" + count(p.rules().size(), "rule") + ", "
+            + count(p.exemptions().size(), "exemption") + ", version " + p.version() + ")");
       } catch (Exit e) {
         err.println(e.getMessage());
         code = Math.max(code, e.code());
@@ -51,5 +51,9 @@ final class ValidateCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return code;
+  }
+
+  static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }
