@@ -222,6 +222,37 @@ class DecideCommandTest {
     assertThat(invalid.err()).contains(badPolicy + ":3:");
   }
 
+  @Test
+  void disabledFeaturesAndShadowRulesAreShownButShadowChangesNothing() throws Exception {
+    Path limits = roster("limits.yaml", """
+        geoscope: 1
+        rules:
+          - id: de-no-recording
+            basis: { authority: Bundestag, home: DE, kind: statute, citation: "StGB § 201" }
+            applies-in: [DE-BY]
+            effect: { disable: [recording, chat] }
+          - id: de-trial
+            basis: { authority: Bundestag, home: DE, kind: statute, citation: "Trial" }
+            applies-in: [DE]
+            effect: deny-join
+            mode: shadow
+        """);
+    Path roster = roster("munich.csv", "id,role,ip\nmunich,attendee,2.16.4.4\nla,host,8.8.8.8\n");
+    CliRun run = CliRun.run("decide", "--db", db.toString(), "--policy", limits.toString(),
+        "--roster", roster.toString(), "--json");
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode munich = JSON.readTree(run.outLines().get(0));
+    assertThat(munich.get("outcome").asText()).isEqualTo("admit-limited");
+    List<String> effects = new ArrayList<>();
+    munich.get("effects").forEach(n -> effects.add(n.asText()));
+    assertThat(effects).singleElement().satisfies(e -> assertThat(e.split("[:+]"))
+        .containsExactlyInAnyOrder("disable", "recording", "chat"));
+    assertThat(munich.get("shadowed").get(0).asText()).isEqualTo("de-trial");
+    JsonNode la = JSON.readTree(run.outLines().get(1));
+    assertThat(la.get("outcome").asText()).isEqualTo("admit");
+    assertThat(la.get("shadowed")).isEmpty();
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] out = new String[a.length + b.length];
     System.arraycopy(a, 0, out, 0, a.length);

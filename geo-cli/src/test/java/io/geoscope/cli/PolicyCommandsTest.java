@@ -120,6 +120,13 @@ class PolicyCommandsTest {
   }
 
   @Test
+  void versionNamesTheCommand() {
+    CliRun run = CliRun.run("--version");
+    assertThat(run.code()).isZero();
+    assertThat(run.out()).startsWith("geoscope ");
+  }
+
+  @Test
   void noCommandOrAnUnknownOneIsBadUsage() {
     assertThat(CliRun.run().code()).isEqualTo(2);
     CliRun unknown = CliRun.run("frobnicate");
