@@ -82,6 +82,8 @@ public final class Geoscope implements Runnable {
   public static CommandLine commandLine(InputStream stdin) {
     requireNonNull(stdin, "stdin");
     CommandLine cl = new CommandLine(new Geoscope(stdin));
+    // The descriptions and examples are written for 100 columns; picocli's default is 80.
+    cl.setUsageHelpWidth(100);
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getOut().flush();
