@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "decide",
     mixinStandardHelpOptions = true,
+    versionProvider = Geoscope.Version.class,
     description = {
       "Decide, for each participant of a roster, what the policy does to them alone.",
       "The roster is CSV with a header naming id,role,ip and optionally dial_in and site.",

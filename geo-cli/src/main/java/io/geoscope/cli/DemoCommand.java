@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    versionProvider = Geoscope.Version.class,
     description = {
       "Decide a June-fourth memorial meeting hosted from the US with a Hong Kong co-host and",
       "participants in mainland China, Germany, Iran, California and elsewhere, under an",

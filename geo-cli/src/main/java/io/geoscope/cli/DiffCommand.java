@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "diff",
     mixinStandardHelpOptions = true,
+    versionProvider = Geoscope.Version.class,
     description = {
       "Show what changing policy OLD into NEW changes: exposures (place x effect x condition x",
       "mode) added, removed or kept under other rules; reliefs and extraterritorial reaches",

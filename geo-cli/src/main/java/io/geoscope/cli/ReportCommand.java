@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
+    versionProvider = Geoscope.Version.class,
     description = {
       "Report what a policy can do and where: every jurisdiction it can affect, with which",
       "effects under which conditions and mode; which rules are in force at --at; what",

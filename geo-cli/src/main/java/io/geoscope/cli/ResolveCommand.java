@@ -26,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "resolve",
     mixinStandardHelpOptions = true,
+    versionProvider = Geoscope.Version.class,
     description = {
       "Resolve IP addresses to jurisdictions: one output line per input line,",
       "  IP<TAB>JURISDICTION<TAB>SOURCE          for a located address, e.g. US-CA subdivisions[0]",

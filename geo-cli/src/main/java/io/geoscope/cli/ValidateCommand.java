@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
+    versionProvider = Geoscope.Version.class,
     description = {
       "Validate policy files. Each problem is printed on standard error as",
       "  file:line:col: subject field: message",

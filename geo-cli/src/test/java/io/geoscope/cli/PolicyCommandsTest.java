@@ -121,9 +121,11 @@ class PolicyCommandsTest {
 
   @Test
   void versionNamesTheCommand() {
-    CliRun run = CliRun.run("--version");
-    assertThat(run.code()).isZero();
-    assertThat(run.out()).startsWith("geoscope ");
+    for (String[] args : List.of(new String[] {"--version"}, new String[] {"decide", "-V"})) {
+      CliRun run = CliRun.run(args);
+      assertThat(run.code()).isZero();
+      assertThat(run.out()).startsWith("geoscope ");
+    }
   }
 
   @Test
