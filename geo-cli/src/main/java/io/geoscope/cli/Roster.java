@@ -1,0 +1,172 @@
+package io.geoscope.cli;
+
+import io.geoscope.core.Evidence;
+import io.geoscope.core.Jurisdiction;
+import io.geoscope.core.LocationSource;
+import io.geoscope.core.Participant;
+import io.geoscope.core.Role;
+import io.geoscope.geoip.GeoResolver;
+import io.geoscope.geoip.InvalidAddressException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a roster CSV one line at a time: a header naming the columns {@code id}, {@code role},
+ * {@code ip} and optionally {@code dial_in} and {@code site}, in any order; then one participant
+ * per line. Fields are separated by commas and are not quoted; blank lines and lines starting with
+ * {@code #} are skipped.
+ *
+ * <p>Evidence precedence: a {@code dial_in} code (the country or subdivision of the number dialled
+ * from) wins, then a {@code site} code (where a room system is installed), then the {@code ip}
+ * resolved through the database. A participant with none of them is {@code
+ * unknown:no-evidence}.
+ *
+ * <p>Not thread-safe.
+ */
+final class Roster {
+
+  /** A roster line that could not be read; the message never contains an IP address. */
+  static final class BadLine extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    BadLine(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private final BufferedReader in;
+  private final GeoResolver resolver;
+  private final int id;
+  private final int role;
+  private final int ip;
+  private final int dialIn;
+  private final int site;
+  private final int columns;
+  private int lineNumber;
+
+  private Roster(BufferedReader in, GeoResolver resolver, List<String> header, int lineNumber)
+      throws BadLine {
+    this.in = in;
+    this.resolver = resolver;
+    this.lineNumber = lineNumber;
+    this.columns = header.size();
+    this.id = column(header, "id", true);
+    this.role = column(header, "role", true);
+    this.ip = column(header, "ip", true);
+    this.dialIn = column(header, "dial_in", false);
+    this.site = column(header, "site", false);
+  }
+
+  /**
+   * Reads the header.
+   *
+   * @throws BadLine if the header lacks a required column or there is none
+   */
+  static Roster open(BufferedReader in, GeoResolver resolver) throws IOException, BadLine {
+    int n = 0;
+    String line;
+    while ((line = in.readLine()) != null) {
+      n++;
+      if (!skipped(line)) {
+        return new Roster(in, resolver, split(line), n);
+      }
+    }
+    throw new BadLine("the roster is empty; it needs a header line such as 'id,role,ip'");
+  }
+
+  private int column(List<String> header, String name, boolean required) throws BadLine {
+    int i = header.indexOf(name);
+    if (i < 0 && required) {
+      throw bad("the header has no '" + name + "' column (need id,role,ip)");
+    }
+    return i;
+  }
+
+  /** The line number of the line read last (1-based, counting the header). */
+  int lineNumber() {
+    return lineNumber;
+  }
+
+  /**
+   * The next participant, or null at the end of the file.
+   *
+   * @throws BadLine for a line that cannot be read; the next call continues after it
+   */
+  @Nullable Participant next() throws IOException, BadLine {
+    String line;
+    do {
+      line = in.readLine();
+      if (line == null) {
+        return null;
+      }
+      lineNumber++;
+    } while (skipped(line));
+    List<String> f = split(line);
+    if (f.size() != columns) {
+      throw bad("has " + f.size() + " fields, the header has " + columns);
+    }
+    String pid = f.get(id);
+    if (pid.isEmpty()) {
+      throw bad("empty id");
+    }
+    Role r;
+    try {
+      r = Role.fromCode(f.get(role).toLowerCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw bad("unknown role (use host, co-host, panelist or attendee)");
+    }
+    return new Participant(pid, r, evidence(f));
+  }
+
+  private Evidence evidence(List<String> f) throws BadLine {
+    String dial = dialIn < 0 ? "" : f.get(dialIn);
+    if (!dial.isEmpty()) {
+      return new Evidence(declared(dial, "dial_in"), LocationSource.DIAL_IN, "roster", "dial_in");
+    }
+    String room = site < 0 ? "" : f.get(site);
+    if (!room.isEmpty()) {
+      return new Evidence(declared(room, "site"), LocationSource.ROOM_SYSTEM, "roster", "site");
+    }
+    String address = f.get(ip);
+    if (address.isEmpty()) {
+      return Evidence.none();
+    }
+    try {
+      return resolver.resolve(address);
+    } catch (InvalidAddressException e) {
+      throw bad("invalid address (" + ResolveCommand.reason(e) + "): " + e.reason().description());
+    }
+  }
+
+  private Jurisdiction declared(String code, String column) throws BadLine {
+    try {
+      return Jurisdiction.of(code.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw bad(column + " is not a country or subdivision code such as DE or US-CA");
+    }
+  }
+
+  private BadLine bad(String message) {
+    return new BadLine("line " + lineNumber + ": " + message);
+  }
+
+  private static boolean skipped(String line) {
+    return line.isBlank() || line.startsWith("#");
+  }
+
+  private static List<String> split(String line) {
+    List<String> out = new ArrayList<>(6);
+    int start = 0;
+    for (int i = 0; i <= line.length(); i++) {
+      if (i == line.length() || line.charAt(i) == ',') {
+        out.add(line.substring(start, i).strip());
+        start = i + 1;
+      }
+    }
+    return out;
+  }
+}
