@@ -11,6 +11,7 @@ import io.geoscope.core.DecisionEvent;
 import io.geoscope.core.Evidence;
 import io.geoscope.core.Meeting;
 import io.geoscope.core.Participant;
+import io.geoscope.cli.Geoscope;
 import io.geoscope.core.Role;
 import io.geoscope.event.TransparencyCollector;
 import io.geoscope.geoip.GeoResolver;
@@ -18,8 +19,11 @@ import io.geoscope.geoip.TrustedProxies;
 import io.geoscope.geoip.writer.MmdbWriter;
 import io.geoscope.policy.PolicyFiles;
 import io.geoscope.policy.PolicyFormat;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -37,12 +41,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /**
  * Runs the resolver, the engine and every error path (invalid address, invalid header, corrupt
  * and wrong databases, invalid policies) with known participant addresses, and checks that none of
  * them appears, in any textual form, in decision events, decisions, evidence, transparency
- * reports, exception messages (whole cause chains) or anything printed to System.out/err.
+ * reports, exception messages (whole cause chains) or anything printed to System.out/err; and
+ * that the command line prints none either, except that {@code resolve} echoes its input lines.
  */
 class PrivacyTest {
 
@@ -68,11 +74,79 @@ class PrivacyTest {
     }
     texts.add(printed.toString(StandardCharsets.UTF_8));
 
+    assertThat(texts).hasSizeGreaterThan(60);
+    assertNoKnownAddress(texts);
+  }
+
+  @Test
+  void theCommandLineNeverPrintsAnAddressExceptAsResolveEchoesItsInput() throws Exception {
+    Path db = dir.resolve("cli.mmdb");
+    MmdbWriter.ipv6("GeoIP2-City")
+        .insert("81.2.69.0/24", MmdbWriter.geoip2City("GB", "ENG"))
+        .insert("175.16.199.0/24", MmdbWriter.geoip2City("CN", "22"))
+        .insert("2001:218::/32", MmdbWriter.geoip2City("JP"))
+        .write(db);
+    Path policy = Files.writeString(dir.resolve("policy.yaml"),
+        "geoscope: 1\nrules:\n  - id: cn-deny\n    basis: { authority: CAC, home: CN, kind: statute, citation: Art 12 }\n"
+            + "    applies-in: [CN]\n    effect: deny-join\n");
+    StringBuilder roster = new StringBuilder("id,role,ip\n");
+    StringBuilder lines = new StringBuilder();
+    int n = 0;
+    for (String address : KNOWN) {
+      for (String form : parseableForms(address)) {
+        roster.append("p").append(n++).append(",attendee,").append(form).append('\n');
+        lines.append(form).append('\n');
+      }
+      for (String bad : invalidForms(address)) {
+        if (bad.indexOf(',') < 0 && bad.indexOf('\n') < 0) {
+          roster.append("p").append(n++).append(",attendee,").append(bad).append('\n');
+          lines.append(bad).append('\n');
+        }
+      }
+    }
+    Path csv = Files.writeString(dir.resolve("roster.csv"), roster);
+
+    List<String> printed = new ArrayList<>();
+    for (boolean json : new boolean[] {false, true}) {
+      List<String> args = new ArrayList<>(List.of("decide", "--db", db.toString(), "--policy",
+          policy.toString(), "--roster", csv.toString()));
+      if (json) {
+        args.add("--json");
+      }
+      String[] run = cli("", args.toArray(String[]::new));
+      assertThat(run[0]).as("decide wrote its decisions; error output: %s", run[1]).contains("p0");
+      printed.add(run[0]);
+      printed.add(run[1]);
+      // resolve may echo each input line on standard output, and nothing else anywhere.
+      printed.add(cli(lines.toString(), json ? new String[] {"resolve", "--db", db.toString(), "--json"}
+          : new String[] {"resolve", "--db", db.toString()})[1]);
+    }
+    Path corrupt = Files.write(dir.resolve("corrupt.mmdb"), Arrays.copyOf(Files.readAllBytes(db), 100));
+    printed.addAll(List.of(cli("", "decide", "--db", corrupt.toString(), "--policy", policy.toString(),
+        "--roster", csv.toString())));
+    printed.addAll(List.of(cli(lines.toString(), "resolve", "--db", corrupt.toString())));
+    assertNoKnownAddress(printed);
+  }
+
+  /**
+   * Runs the command line in process: its standard output, then its standard error. (System.out
+   * is not swapped here: with it replaced during execute, picocli's own writers received nothing.)
+   */
+  private static String[] cli(String stdin, String... args) {
+    CommandLine cl = Geoscope.commandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    cl.execute(args);
+    return new String[] {out.toString(), err.toString()};
+  }
+
+  private static void assertNoKnownAddress(List<String> texts) {
     Set<String> forms = new LinkedHashSet<>();
     for (String address : KNOWN) {
       forms.addAll(textualForms(address));
     }
-    assertThat(texts).hasSizeGreaterThan(60);
     for (String text : texts) {
       String lower = text.toLowerCase(Locale.ROOT);
       for (String form : forms) {
