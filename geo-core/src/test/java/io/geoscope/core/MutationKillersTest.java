@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -70,8 +71,24 @@ class MutationKillersTest {
   void aSubdivisionPartHasOneToThreeCharacters() {
     assertThat(Jurisdiction.of("GB-ENG").code()).isEqualTo("GB-ENG");
     assertThat(Jurisdiction.of("CN-22").code()).isEqualTo("CN-22");
+    assertThat(Jurisdiction.of("FR-09").code()).isEqualTo("FR-09");
+    assertThatThrownBy(() -> Jurisdiction.of("FR-0/")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Jurisdiction.of("FR-0:")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Jurisdiction.of("GB-ENGL")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'GB-ENGL'");
+  }
+
+  @Test
+  void distinctJurisdictionsNeverCompareAsEqual() {
+    List<Jurisdiction> all = List.of(Jurisdiction.of("CN"), Jurisdiction.of("CN-22"), Jurisdiction.of("DE"),
+        Jurisdiction.of("HK"), Jurisdiction.of("US-CA"), Jurisdiction.of("US"));
+    assertThat(new TreeSet<>(all)).hasSameSizeAs(all);
+    for (Jurisdiction a : all) {
+      for (Jurisdiction b : all) {
+        assertThat(Integer.signum(a.compareTo(b))).isEqualTo(-Integer.signum(b.compareTo(a)));
+        assertThat(a.compareTo(b) == 0).isEqualTo(a.equals(b));
+      }
+    }
   }
 
   @Test
