@@ -86,7 +86,7 @@ final class DecideCommand implements Callable<Integer> {
     try {
       p = Inputs.policy(policy, err);
     } catch (Exit e) {
-      throw new Exit(Geoscope.UNUSABLE, e.getMessage());
+      throw new Exit(Geoscope.UNUSABLE, String.valueOf(e.getMessage()));
     }
     Path database = db;
     if (database == null && anonymousIp != null) {
