@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
       "Decide, for each participant of a roster, what the policy does to them alone.",
       "The roster is CSV with a header naming id,role,ip and optionally dial_in and site.",
       "Evidence precedence: dial_in (the country or subdivision dialled from) first, then site",
-      "(where a room system is), then the ip resolved through --db; nothing gives unknown.",
+      "(where a room system is), then the ip resolved through --db (needed only for ips);",
+      "none of them gives unknown:no-evidence.",
       "Output, one line per participant, tab-separated:",
       "  id jurisdiction outcome effects rules citations lifted evidence",
       "outcome is admit, admit-limited or deny; an empty list is '-'. With --json, one object",
@@ -54,9 +56,10 @@ final class DecideCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--db", required = true, paramLabel = "FILE",
-      description = "A MaxMind DB location database (GeoLite2/GeoIP2 City or Country, ...).")
-  Path db;
+  @Option(names = "--db", paramLabel = "FILE",
+      description = "A MaxMind DB location database (GeoLite2/GeoIP2 City or Country, ...);"
+          + " needed unless every participant has dial_in or site.")
+  @Nullable Path db;
 
   @Option(names = "--anonymous-ip", paramLabel = "FILE",
       description = "An optional GeoIP2 Anonymous-IP database.")
@@ -83,9 +86,13 @@ final class DecideCommand implements Callable<Integer> {
     try {
       p = Inputs.policy(policy, err);
     } catch (Exit e) {
-      throw new Exit(Geoscope.UNUSABLE, e.getMessage());
+      throw new Exit(Geoscope.UNUSABLE, String.valueOf(e.getMessage()));
     }
-    GeoResolver resolver = Inputs.resolver(db, anonymousIp, false);
+    Path database = db;
+    if (database == null && anonymousIp != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--anonymous-ip needs --db");
+    }
+    GeoResolver resolver = database == null ? null : Inputs.resolver(database, anonymousIp, false);
     Counts counts =
         run(resolver, DecisionEngine.builder(p).build(), meeting.meeting(), meeting.instant(),
             roster, spec.commandLine().getOut(), err, json);
@@ -129,8 +136,8 @@ final class DecideCommand implements Callable<Integer> {
    *
    * @throws Exit 2 if the roster cannot be read or has no usable header
    */
-  static Counts run(GeoResolver resolver, DecisionEngine engine, Meeting meeting, Instant at,
-      Path rosterFile, PrintWriter out, PrintWriter err, boolean json) throws Exit {
+  static Counts run(@Nullable GeoResolver resolver, DecisionEngine engine, Meeting meeting,
+      Instant at, Path rosterFile, PrintWriter out, PrintWriter err, boolean json) throws Exit {
     try (BufferedReader in = Files.newBufferedReader(rosterFile, StandardCharsets.UTF_8)) {
       return run(resolver, engine, meeting, at, in, rosterFile.toString(), out, err, json);
     } catch (IOException e) {
@@ -139,8 +146,8 @@ final class DecideCommand implements Callable<Integer> {
     }
   }
 
-  static Counts run(GeoResolver resolver, DecisionEngine engine, Meeting meeting, Instant at,
-      BufferedReader in, String name, PrintWriter out, PrintWriter err, boolean json)
+  static Counts run(@Nullable GeoResolver resolver, DecisionEngine engine, Meeting meeting,
+      Instant at, BufferedReader in, String name, PrintWriter out, PrintWriter err, boolean json)
       throws IOException, Exit {
     long start = System.nanoTime();
     Counts counts = new Counts();

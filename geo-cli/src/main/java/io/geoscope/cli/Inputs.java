@@ -66,7 +66,7 @@ final class Inputs {
     try {
       return b.build();
     } catch (DatabaseException e) {
-      throw new Exit(Geoscope.UNUSABLE, e.getMessage());
+      throw new Exit(Geoscope.UNUSABLE, String.valueOf(e.getMessage()));
     }
   }
 

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,7 +60,7 @@ final class ResolveCommand implements Callable<Integer> {
 
   @Option(names = "--anonymous-ip", paramLabel = "FILE",
       description = "An optional GeoIP2 Anonymous-IP database; flags go into SOURCE.")
-  Path anonymousIp;
+  @Nullable Path anonymousIp;
 
   @Option(names = "--json", description = "One JSON object per line instead of tab-separated text.")
   boolean json;

@@ -39,7 +39,7 @@ final class Roster {
   }
 
   private final BufferedReader in;
-  private final GeoResolver resolver;
+  private final @Nullable GeoResolver resolver;
   private final int id;
   private final int role;
   private final int ip;
@@ -48,7 +48,8 @@ final class Roster {
   private final int columns;
   private int lineNumber;
 
-  private Roster(BufferedReader in, GeoResolver resolver, List<String> header, int lineNumber)
+  private Roster(
+      BufferedReader in, @Nullable GeoResolver resolver, List<String> header, int lineNumber)
       throws BadLine {
     this.in = in;
     this.resolver = resolver;
@@ -62,11 +63,13 @@ final class Roster {
   }
 
   /**
-   * Reads the header.
+   * Reads the header. Without a resolver, a line with an {@code ip} and neither {@code dial_in}
+   * nor {@code site} is bad.
    *
    * @throws BadLine if the header lacks a required column or there is none
    */
-  static Roster open(BufferedReader in, GeoResolver resolver) throws IOException, BadLine {
+  static Roster open(BufferedReader in, @Nullable GeoResolver resolver)
+      throws IOException, BadLine {
     int n = 0;
     String line;
     while ((line = in.readLine()) != null) {
@@ -135,8 +138,12 @@ final class Roster {
     if (address.isEmpty()) {
       return Evidence.none();
     }
+    GeoResolver r = resolver;
+    if (r == null) {
+      throw bad("an ip needs a location database: pass --db");
+    }
     try {
-      return resolver.resolve(address);
+      return r.resolve(address);
     } catch (InvalidAddressException e) {
       throw bad("invalid address (" + ResolveCommand.reason(e) + "): " + e.reason().description());
     }

@@ -253,6 +253,23 @@ class DecideCommandTest {
     assertThat(la.get("shadowed")).isEmpty();
   }
 
+  @Test
+  void aRosterOfDialInsAndRoomSystemsNeedsNoDatabase() throws Exception {
+    Path roster = roster("phones.csv", """
+        id,role,ip,dial_in,site
+        phone,attendee,,CN-BJ,
+        room,host,,,US-NY
+        laptop,attendee,8.8.8.8,,
+        """);
+    CliRun run = CliRun.run("decide", "--policy", policy.toString(), "--roster", roster.toString(),
+        "--tags", "june-fourth");
+    assertThat(run.code()).isEqualTo(1);
+    assertThat(run.outLines()).extracting(l -> l.split("\t")[2]).containsExactly("deny", "admit");
+    assertThat(run.err()).contains(": line 4: an ip needs a location database: pass --db");
+    assertThat(CliRun.run("decide", "--policy", policy.toString(), "--roster", roster.toString(),
+        "--anonymous-ip", db.toString()).code()).isEqualTo(2);
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] out = new String[a.length + b.length];
     System.arraycopy(a, 0, out, 0, a.length);

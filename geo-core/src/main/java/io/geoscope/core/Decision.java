@@ -80,14 +80,11 @@ public record Decision(
   /** A plain-English rendering of the reason, e.g. "not available from CN under ...". */
   public String describe() {
     String where = reasonParams.getOrDefault("jurisdiction", jurisdiction.code());
-    switch (outcome) {
-      case DENY:
-        return "not available from " + where + " under " + reasonParams.get("citation");
-      case ADMIT_LIMITED:
-        return "limited in " + where + " under " + reasonParams.get("citation");
-      default:
-        return "admitted";
-    }
+    return switch (outcome) {
+      case DENY -> "not available from " + where + " under " + reasonParams.get("citation");
+      case ADMIT_LIMITED -> "limited in " + where + " under " + reasonParams.get("citation");
+      case ADMIT -> "admitted";
+    };
   }
 
   /** Normalizes effects: deny first, one merged disable, then distinct notices by key. */

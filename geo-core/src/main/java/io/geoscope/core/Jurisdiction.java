@@ -48,16 +48,17 @@ public final class Jurisdiction implements Comparable<Jurisdiction> {
   private static final @Nullable Jurisdiction[] COUNTRIES = new Jurisdiction[26 * 26];
 
   private static final ConcurrentMap<String, Jurisdiction> SUBDIVISIONS = new ConcurrentHashMap<>();
-  private static final Jurisdiction[] UNKNOWN = new Jurisdiction[UnknownReason.values().length];
+  private static final java.util.EnumMap<UnknownReason, Jurisdiction> UNKNOWN =
+      new java.util.EnumMap<>(UnknownReason.class);
 
   static {
-    for (String code : COUNTRY_CODES.split(" ")) {
+    for (String code : com.google.common.base.Splitter.on(' ').split(COUNTRY_CODES)) {
       COUNTRIES[slot(code.charAt(0), code.charAt(1))] =
           new Jurisdiction(Kind.COUNTRY, code, null, null);
     }
     for (UnknownReason reason : UnknownReason.values()) {
-      UNKNOWN[reason.ordinal()] =
-          new Jurisdiction(Kind.UNKNOWN, "unknown:" + reason.code(), null, reason);
+      UNKNOWN.put(
+          reason, new Jurisdiction(Kind.UNKNOWN, "unknown:" + reason.code(), null, reason));
     }
   }
 
@@ -196,7 +197,7 @@ public final class Jurisdiction implements Comparable<Jurisdiction> {
 
   /** Returns the unknown jurisdiction for {@code reason}. */
   public static Jurisdiction unknown(UnknownReason reason) {
-    return UNKNOWN[reason.ordinal()];
+    return java.util.Objects.requireNonNull(UNKNOWN.get(reason));
   }
 
   /** Every assigned country, in code order. */

@@ -110,6 +110,7 @@ public final class TransparencyCollector implements DecisionListener {
     counts.keySet().removeIf(k -> k.bucket() < limit);
   }
 
+  @SuppressWarnings("JavaInstantGetSecondsGetNano") // sub-millisecond part, on purpose
   private long bucketOf(Instant instant, String name) {
     long millis = instant.toEpochMilli();
     if (Math.floorMod(millis, resolutionMillis) != 0 || instant.getNano() % 1_000_000 != 0) {

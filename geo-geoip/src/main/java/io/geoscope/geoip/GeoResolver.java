@@ -12,7 +12,6 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,12 +49,13 @@ public final class GeoResolver {
   /** One parse target per thread, so text lookups allocate nothing. */
   private static final ThreadLocal<AddressSink> SINK = ThreadLocal.withInitial(AddressSink::new);
 
-  private final AtomicReference<ResolverState> state;
+  /** Written only under this object's lock by reload; read without locking by lookups. */
+  private volatile ResolverState state;
   private final Clock clock;
   private final Schema schema;
 
   private GeoResolver(ResolverState initial, Clock clock, Schema schema) {
-    this.state = new AtomicReference<>(initial);
+    this.state = initial;
     this.clock = clock;
     this.schema = schema;
   }
@@ -76,9 +76,9 @@ public final class GeoResolver {
     requireNonNull(ip, "ip");
     AddressSink sink = SINK.get();
     if (IpParser.parse(ip, sink) == IpParser.V4) {
-      return state.get().resolve4(sink.v4);
+      return state.resolve4(sink.v4);
     }
-    return state.get().resolve6(sink.hi, sink.lo);
+    return state.resolve6(sink.hi, sink.lo);
   }
 
   /**
@@ -89,10 +89,10 @@ public final class GeoResolver {
   public Evidence resolve(byte[] address) {
     requireNonNull(address, "address");
     if (address.length == 4) {
-      return state.get().resolve4(int32(address, 0));
+      return state.resolve4(int32(address, 0));
     }
     if (address.length == 16) {
-      return state.get().resolve6(int64(address, 0), int64(address, 8));
+      return state.resolve6(int64(address, 0), int64(address, 8));
     }
     throw new IllegalArgumentException("address must have 4 or 16 bytes, got " + address.length);
   }
@@ -105,12 +105,12 @@ public final class GeoResolver {
 
   /** Resolves an IPv4 address given as its 32 bits in network order; allocation-free. */
   public Evidence resolveIpv4(int address) {
-    return state.get().resolve4(address);
+    return state.resolve4(address);
   }
 
   /** Resolves an IPv6 address given as two big-endian 64-bit halves; allocation-free. */
   public Evidence resolveIpv6(long hi, long lo) {
-    return state.get().resolve6(hi, lo);
+    return state.resolve6(hi, lo);
   }
 
   /**
@@ -130,10 +130,10 @@ public final class GeoResolver {
    */
   public synchronized void reload(Path path, boolean force) throws DatabaseException {
     requireNonNull(path, "path");
-    ResolverState current = state.get();
+    ResolverState current = state;
     Loader.Location next =
         Loader.location(path, schema, clock, Loader.built(current.location().db()), force);
-    state.set(current.withLocation(next));
+    state = current.withLocation(next);
   }
 
   /**
@@ -144,23 +144,23 @@ public final class GeoResolver {
    */
   public synchronized void reloadAnonymousIp(Path path, boolean force) throws DatabaseException {
     requireNonNull(path, "path");
-    ResolverState current = state.get();
+    ResolverState current = state;
     Loader.Anonymizers in = current.anonymizers();
     if (in == null) {
       throw new IllegalStateException("resolver was built without an anonymous-IP database");
     }
-    state.set(
-        current.withAnonymizers(Loader.anonymizers(path, clock, Loader.built(in.db()), force)));
+    state =
+        current.withAnonymizers(Loader.anonymizers(path, clock, Loader.built(in.db()), force));
   }
 
   /** The build time of the location database in service. */
   public Instant buildEpoch() {
-    return Loader.built(state.get().location().db());
+    return Loader.built(state.location().db());
   }
 
   /** The {@code database_type} of the location database in service, e.g. {@code GeoIP2-City}. */
   public String databaseType() {
-    return state.get().location().db().databaseType();
+    return state.location().db().databaseType();
   }
 
   private static int int32(byte[] b, int at) {

@@ -62,17 +62,12 @@ public sealed interface Node permits Node.MapNode, Node.ListNode, Node.Scalar {
 
     @Override
     public String describe() {
-      switch (kind) {
-        case NULL:
-          return "null";
-        case INTEGER:
-        case DECIMAL:
-          return "a number";
-        case BOOLEAN:
-          return "a boolean";
-        default:
-          return "a string";
-      }
+      return switch (kind) {
+        case NULL -> "null";
+        case INTEGER, DECIMAL -> "a number";
+        case BOOLEAN -> "a boolean";
+        default -> "a string";
+      };
     }
   }
 }

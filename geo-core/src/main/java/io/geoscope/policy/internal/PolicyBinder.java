@@ -215,7 +215,7 @@ public final class PolicyBinder {
     if (id == null) {
       return null;
     }
-    Location at = node.entries().get("id").location();
+    Location at = java.util.Objects.requireNonNull(node.entries().get("id")).location();
     if (!ID.matcher(id).matches()) {
       add(Code.INVALID_VALUE, fallback, "id", at,
           "id '" + id + "' must be 1-128 letters, digits, '.', '_' or '-', starting with a letter"
@@ -455,7 +455,8 @@ public final class PolicyBinder {
       return parse(m.entries().get("notice"), subject, "effect.notice", Effect::notice);
     }
     String kind = m.entries().keySet().iterator().next();
-    add(Code.UNKNOWN_FIELD, subject, "effect." + kind, m.keyLocations().get(kind),
+    add(Code.UNKNOWN_FIELD, subject, "effect." + kind,
+        java.util.Objects.requireNonNull(m.keyLocations().get(kind)),
         "unknown effect '" + kind + "' (deny-join, disable, notice)");
     return null;
   }

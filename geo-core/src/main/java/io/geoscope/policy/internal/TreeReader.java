@@ -146,29 +146,26 @@ public final class TreeReader {
       throws IOException, PolicyValidationException {
     Location at = locationOf(parser, file);
     JsonToken token = parser.currentToken();
-    switch (token) {
-      case START_OBJECT:
-        return readMap(parser, file, at, problems);
-      case START_ARRAY:
+    return switch (token) {
+      case START_OBJECT -> readMap(parser, file, at, problems);
+      case START_ARRAY -> {
         List<Node> items = new ArrayList<>();
         while (next(parser, file) != JsonToken.END_ARRAY) {
           items.add(readValue(parser, file, problems));
         }
-        return new Node.ListNode(at, List.copyOf(items));
-      case VALUE_STRING:
-        return new Node.Scalar(at, boundedText(parser, at), Node.Scalar.Kind.STRING);
-      case VALUE_NUMBER_INT:
-        return new Node.Scalar(at, boundedText(parser, at), Node.Scalar.Kind.INTEGER);
-      case VALUE_NUMBER_FLOAT:
-        return new Node.Scalar(at, boundedText(parser, at), Node.Scalar.Kind.DECIMAL);
-      case VALUE_TRUE:
-      case VALUE_FALSE:
-        return new Node.Scalar(at, boundedText(parser, at), Node.Scalar.Kind.BOOLEAN);
-      case VALUE_NULL:
-        return new Node.Scalar(at, boundedText(parser, at), Node.Scalar.Kind.NULL);
-      default:
-        throw syntax(at, "unexpected " + token);
-    }
+        yield new Node.ListNode(at, List.copyOf(items));
+      }
+      case VALUE_STRING ->
+          new Node.Scalar(at, boundedText(parser, at), Node.Scalar.Kind.STRING);
+      case VALUE_NUMBER_INT ->
+          new Node.Scalar(at, boundedText(parser, at), Node.Scalar.Kind.INTEGER);
+      case VALUE_NUMBER_FLOAT ->
+          new Node.Scalar(at, boundedText(parser, at), Node.Scalar.Kind.DECIMAL);
+      case VALUE_TRUE, VALUE_FALSE ->
+          new Node.Scalar(at, boundedText(parser, at), Node.Scalar.Kind.BOOLEAN);
+      case VALUE_NULL -> new Node.Scalar(at, boundedText(parser, at), Node.Scalar.Kind.NULL);
+      default -> throw syntax(at, "unexpected " + token);
+    };
   }
 
   private static Node readMap(

@@ -189,7 +189,7 @@ public final class CompiledDatabase {
         walk.run(0, 128, CompiledDatabase::translatedElsewhere, v6, true);
       }
     } catch (SearchTree.CorruptTreeException e) {
-      throw corrupt(fileName, e.getMessage(), null);
+      throw corrupt(fileName, String.valueOf(e.getMessage()), null);
     }
     int[] rename = new int[walk.slots.size() + 1];
     for (int slot = 1; slot <= walk.slots.size(); slot++) {

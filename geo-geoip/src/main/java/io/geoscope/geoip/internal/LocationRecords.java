@@ -77,7 +77,7 @@ public final class LocationRecords implements CompiledDatabase.RecordMapper {
     Object code;
     if (nested) {
       field = "country";
-      code = ((Map<?, ?>) country).get("iso_code");
+      code = ((Map<?, ?>) java.util.Objects.requireNonNull(country)).get("iso_code");
     } else if (schema != Schema.GEOIP2 && record.containsKey("country_code")) {
       field = "country_code";
       code = record.get("country_code");

@@ -54,12 +54,13 @@ public final class ResolverState {
     String[] details = anonymizers == null ? new String[] {""} : anonymizers.details();
     anonymizerKinds = details.length;
     anonymizerUnknown = new Evidence[details.length];
+    String anonymizerProducer = anonymizers == null ? "" : anonymizers.producer();
     for (int i = 1; i < details.length; i++) {
       anonymizerUnknown[i] =
           new Evidence(
               Jurisdiction.unknown(UnknownReason.ANONYMIZER),
               LocationSource.IP_GEOLOCATION,
-              anonymizers.producer(),
+              anonymizerProducer,
               "anonymizer: " + details[i]);
     }
     combined =

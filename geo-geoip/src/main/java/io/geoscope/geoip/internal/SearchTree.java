@@ -180,12 +180,11 @@ public final class SearchTree {
     int[] depths = new int[bits + 2];
     long[] his = new long[bits + 2];
     long[] los = new long[bits + 2];
-    int top = 0;
     nodes[0] = start;
     depths[0] = 0;
     his[0] = 0;
     los[0] = 0;
-    top = 1;
+    int top = 1;
     while (top > 0) {
       top--;
       long node = nodes[top];

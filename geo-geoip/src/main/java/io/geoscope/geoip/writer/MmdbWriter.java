@@ -342,7 +342,7 @@ public final class MmdbWriter {
       return nodeCount;
     }
     if (child instanceof Node) {
-      return numbers.get(child);
+      return java.util.Objects.requireNonNull(numbers.get(child));
     }
     return nodeCount + 16 + offsets[((Leaf) child).record];
   }
