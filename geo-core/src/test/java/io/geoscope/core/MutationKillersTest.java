@@ -72,6 +72,9 @@ class MutationKillersTest {
     assertThat(Jurisdiction.of("GB-ENG").code()).isEqualTo("GB-ENG");
     assertThat(Jurisdiction.of("CN-22").code()).isEqualTo("CN-22");
     assertThat(Jurisdiction.of("FR-09").code()).isEqualTo("FR-09");
+    assertThat(Jurisdiction.subdivision(Jurisdiction.of("FR"), "90").code()).isEqualTo("FR-90");
+    assertThatThrownBy(() -> Jurisdiction.subdivision(Jurisdiction.of("FR"), "9:"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Jurisdiction.of("FR-0/")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Jurisdiction.of("FR-0:")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Jurisdiction.of("GB-ENGL")).isInstanceOf(IllegalArgumentException.class)
