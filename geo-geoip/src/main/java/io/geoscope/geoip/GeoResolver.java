@@ -1,0 +1,260 @@
+package io.geoscope.geoip;
+
+import static java.util.Objects.requireNonNull;
+
+import io.geoscope.core.Evidence;
+import io.geoscope.geoip.internal.AddressSink;
+import io.geoscope.geoip.internal.IpParser;
+import io.geoscope.geoip.internal.Loader;
+import io.geoscope.geoip.internal.NonRoutable;
+import io.geoscope.geoip.internal.ResolverState;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Resolves IP addresses to the jurisdiction they are in, from a MaxMind DB file (GeoIP2/GeoLite2
+ * Country, City or Enterprise, DB-IP lite, or flat {@code country_code} databases), optionally
+ * flagging anonymizers from a GeoIP2 Anonymous-IP or GeoIP Anonymous Plus database.
+ *
+ * <pre>{@code
+ * GeoResolver resolver = GeoResolver.builder()
+ *     .database(Path.of("GeoLite2-City.mmdb"))
+ *     .build();
+ * Evidence where = resolver.resolve("81.2.69.160"); // GB-ENG, detail "subdivisions[0]"
+ * }</pre>
+ *
+ * <p>At load the whole file is read into memory, every node of its search tree is walked and
+ * every distinct record decoded once, into sorted range tables; the file is not used afterwards,
+ * so it may be replaced or overwritten at any time. A lookup is a short binary search that
+ * allocates nothing and returns an {@link Evidence} built at load time.
+ *
+ * <p>Address semantics follow MaxMind's reader: IPv4 addresses in an IPv6 database resolve
+ * through {@code ::a.b.c.d}; IPv4-mapped ({@code ::ffff:a.b.c.d}), IPv4-compatible ({@code
+ * ::a.b.c.d}) and 6to4 ({@code 2002:aabb:ccdd::/48}) addresses resolve as their IPv4 address. One
+ * deliberate difference: a Teredo address ({@code 2001::/32}) resolves as its <em>client's</em>
+ * IPv4 address (where the participant is), whereas MaxMind's reader resolves the Teredo server.
+ * Addresses that are not publicly routable (private, loopback, link-local, CGNAT, documentation,
+ * multicast, unspecified, unique local, ...) are always {@code unknown:non-routable}; an address
+ * the database does not cover is {@code unknown:not-found}.
+ *
+ * <p>Instances are safe to share between threads. {@linkplain #reload(Path) Reload} is atomic:
+ * lookups in flight finish on the old tables, later ones see the new; a file that is refused
+ * leaves the database in service untouched.
+ */
+public final class GeoResolver {
+
+  /** One parse target per thread, so text lookups allocate nothing. */
+  private static final ThreadLocal<AddressSink> SINK = ThreadLocal.withInitial(AddressSink::new);
+
+  private final AtomicReference<ResolverState> state;
+  private final Clock clock;
+  private final Schema schema;
+
+  private GeoResolver(ResolverState initial, Clock clock, Schema schema) {
+    this.state = new AtomicReference<>(initial);
+    this.clock = clock;
+    this.schema = schema;
+  }
+
+  /** Starts configuring a resolver. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Resolves an IP address written as text ({@code 81.2.69.160}, {@code 2a00:1450::1}, {@code
+   * ::ffff:1.2.3.4}); never does DNS. Allocation-free for a valid literal.
+   *
+   * @throws InvalidAddressException if {@code ip} is not a strict IP literal (the message never
+   *     contains the text)
+   */
+  public Evidence resolve(CharSequence ip) {
+    requireNonNull(ip, "ip");
+    AddressSink sink = SINK.get();
+    if (IpParser.parse(ip, sink) == IpParser.V4) {
+      return state.get().resolve4(sink.v4);
+    }
+    return state.get().resolve6(sink.hi, sink.lo);
+  }
+
+  /**
+   * Resolves a raw address: 4 bytes for IPv4 or 16 for IPv6, network byte order.
+   *
+   * @throws IllegalArgumentException if the array has another length
+   */
+  public Evidence resolve(byte[] address) {
+    requireNonNull(address, "address");
+    if (address.length == 4) {
+      return state.get().resolve4(int32(address, 0));
+    }
+    if (address.length == 16) {
+      return state.get().resolve6(int64(address, 0), int64(address, 8));
+    }
+    throw new IllegalArgumentException(
+        "address must have 4 or 16 bytes, got " + address.length);
+  }
+
+  /** Resolves an address; allocates the byte copy {@link InetAddress#getAddress()} makes. */
+  public Evidence resolve(InetAddress address) {
+    requireNonNull(address, "address");
+    return resolve(address.getAddress());
+  }
+
+  /** Resolves an IPv4 address given as its 32 bits in network order; allocation-free. */
+  public Evidence resolveIpv4(int address) {
+    return state.get().resolve4(address);
+  }
+
+  /** Resolves an IPv6 address given as two big-endian 64-bit halves; allocation-free. */
+  public Evidence resolveIpv6(long hi, long lo) {
+    return state.get().resolve6(hi, lo);
+  }
+
+  /**
+   * Replaces the location database with {@code path}, unless it is refused; see {@link
+   * #reload(Path, boolean)} with {@code force} false.
+   */
+  public void reload(Path path) throws DatabaseException {
+    reload(path, false);
+  }
+
+  /**
+   * Replaces the location database with {@code path}. The file is refused, and the database in
+   * service kept, if it is unreadable, corrupt or of the wrong kind, or unless {@code force} is
+   * set if its build epoch is older than the one in service or more than a year in the future.
+   *
+   * @throws DatabaseException if the file is refused
+   */
+  public synchronized void reload(Path path, boolean force) throws DatabaseException {
+    requireNonNull(path, "path");
+    ResolverState current = state.get();
+    Loader.Location next =
+        Loader.location(path, schema, clock, Loader.built(current.location().db()), force);
+    state.set(current.withLocation(next));
+  }
+
+  /**
+   * Replaces the anonymizer database, with the same rules as {@link #reload(Path, boolean)}.
+   *
+   * @throws DatabaseException if the file is refused
+   * @throws IllegalStateException if the resolver was built without an anonymizer database
+   */
+  public synchronized void reloadAnonymousIp(Path path, boolean force) throws DatabaseException {
+    requireNonNull(path, "path");
+    ResolverState current = state.get();
+    Loader.Anonymizers in = current.anonymizers();
+    if (in == null) {
+      throw new IllegalStateException("resolver was built without an anonymous-IP database");
+    }
+    state.set(
+        current.withAnonymizers(Loader.anonymizers(path, clock, Loader.built(in.db()), force)));
+  }
+
+  /** The build time of the location database in service. */
+  public Instant buildEpoch() {
+    return Loader.built(state.get().location().db());
+  }
+
+  /** The {@code database_type} of the location database in service, e.g. {@code GeoIP2-City}. */
+  public String databaseType() {
+    return state.get().location().db().databaseType();
+  }
+
+  private static int int32(byte[] b, int at) {
+    return ((b[at] & 0xFF) << 24)
+        | ((b[at + 1] & 0xFF) << 16)
+        | ((b[at + 2] & 0xFF) << 8)
+        | (b[at + 3] & 0xFF);
+  }
+
+  private static long int64(byte[] b, int at) {
+    return ((long) int32(b, at) << 32) | (int32(b, at + 4) & 0xFFFFFFFFL);
+  }
+
+  /**
+   * Configures a {@link GeoResolver}. Only {@link #database(Path)} is required. Not thread-safe;
+   * {@link #build()} may be called more than once.
+   */
+  public static final class Builder {
+    private @Nullable Path database;
+    private @Nullable Path anonymousIp;
+    private boolean anonymizersAreUnknown;
+    private boolean documentationRangesResolve;
+    private Schema schema = Schema.AUTO;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** The location database (GeoIP2/GeoLite2 Country, City, Enterprise, DB-IP, flat country). */
+    public Builder database(Path path) {
+      this.database = requireNonNull(path, "database");
+      return this;
+    }
+
+    /** An optional GeoIP2 Anonymous-IP or GeoIP Anonymous Plus database. */
+    public Builder anonymousIp(Path path) {
+      this.anonymousIp = requireNonNull(path, "anonymousIp");
+      return this;
+    }
+
+    /**
+     * Whether an address the anonymizer database flags resolves to {@code unknown:anonymizer}
+     * instead of its location (default false: the location, with the flags in the detail).
+     */
+    public Builder anonymizersAreUnknown(boolean unknown) {
+      this.anonymizersAreUnknown = unknown;
+      return this;
+    }
+
+    /**
+     * Whether the documentation blocks (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24,
+     * 2001:db8::/32, 3fff::/20) resolve through the database like public addresses instead of
+     * being non-routable (default false). For demos and tests built on documentation addresses.
+     */
+    public Builder documentationRangesResolve(boolean resolve) {
+      this.documentationRangesResolve = resolve;
+      return this;
+    }
+
+    /** Forces how records name the country (default {@link Schema#AUTO}). */
+    public Builder schema(Schema schema) {
+      this.schema = requireNonNull(schema, "schema");
+      return this;
+    }
+
+    /** The clock that build epochs are checked against (default the system UTC clock). */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Loads the databases and builds the resolver.
+     *
+     * @throws IllegalStateException if no database was set
+     * @throws DatabaseException if a database file is refused
+     */
+    public GeoResolver build() throws DatabaseException {
+      Path db = database;
+      if (db == null) {
+        throw new IllegalStateException("database must be set");
+      }
+      Loader.Location location = Loader.location(db, schema, clock, null, false);
+      Path anon = anonymousIp;
+      Loader.Anonymizers anonymizers =
+          anon == null ? null : Loader.anonymizers(anon, clock, null, false);
+      return new GeoResolver(
+          new ResolverState(
+              location,
+              anonymizers,
+              anonymizersAreUnknown,
+              new NonRoutable(!documentationRangesResolve)),
+          clock,
+          schema);
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package io.geoscope.geoip.internal;
+
+import io.geoscope.core.Evidence;
+import io.geoscope.geoip.DatabaseException;
+import io.geoscope.geoip.DatabaseException.Reason;
+import io.geoscope.geoip.Schema;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a database file into memory and compiles it, refusing files that are unreadable, corrupt,
+ * of the wrong kind, or whose build epoch is implausible or older than the one in service.
+ *
+ * <p>The file is read whole before anything is parsed, so a file overwritten or truncated in place
+ * later cannot affect a compiled table. Thread-safe (stateless).
+ */
+public final class Loader {
+
+  /** Larger files are refused: a byte array cannot hold them, and no real database is this big. */
+  private static final long MAX_FILE_SIZE = Integer.MAX_VALUE - 64;
+
+  private static final Duration FUTURE_TOLERANCE = Duration.ofDays(366);
+
+  private Loader() {}
+
+  /** A compiled location database and its evidence by id. */
+  public record Location(CompiledDatabase db, Evidence[] evidence, String producer) {}
+
+  /** A compiled anonymizer database and its flag descriptions by id. */
+  public record Anonymizers(CompiledDatabase db, String[] details, String producer) {}
+
+  /**
+   * Loads a location database.
+   *
+   * @param inService build epoch of the database being replaced, or {@code null}
+   * @param force accept an older or future-dated build
+   */
+  public static Location location(
+      Path path, Schema schema, Clock clock, @Nullable Instant inService, boolean force)
+      throws DatabaseException {
+    String name = fileName(path);
+    byte[] bytes = read(path, name);
+    String[] producer = new String[1];
+    LocationRecords[] mapper = new LocationRecords[1];
+    CompiledDatabase db =
+        CompiledDatabase.compile(
+            bytes,
+            name,
+            (type, epoch) -> {
+              checkEpoch(name, epoch, clock, inService, force);
+              if (type.contains("Anonymous") || type.contains("Proxy")) {
+                throw new DatabaseException(
+                    Reason.WRONG_SCHEMA, name, "database_type " + type + " holds no locations", null);
+              }
+              producer[0] = producer(type, epoch);
+              mapper[0] = new LocationRecords(schema, producer[0]);
+            },
+            record -> mapper[0].map(record));
+    if (mapper[0].recordsWithCountryField() == 0) {
+      throw new DatabaseException(
+          Reason.WRONG_SCHEMA,
+          name,
+          "no record has a " + (schema == Schema.FLAT_COUNTRY_CODE ? "country_code" : "country")
+              + " (database_type " + db.databaseType() + ")",
+          null);
+    }
+    return new Location(db, mapper[0].evidence(), producer[0]);
+  }
+
+  /** Loads an Anonymous-IP or Anonymous Plus database; see {@link #location}. */
+  public static Anonymizers anonymizers(
+      Path path, Clock clock, @Nullable Instant inService, boolean force)
+      throws DatabaseException {
+    String name = fileName(path);
+    byte[] bytes = read(path, name);
+    AnonymizerRecords mapper = new AnonymizerRecords();
+    String[] producer = new String[1];
+    CompiledDatabase db =
+        CompiledDatabase.compile(
+            bytes,
+            name,
+            (type, epoch) -> {
+              checkEpoch(name, epoch, clock, inService, force);
+              producer[0] = producer(type, epoch);
+            },
+            mapper);
+    if (mapper.recordsWithFlags() == 0) {
+      throw new DatabaseException(
+          Reason.WRONG_SCHEMA,
+          name,
+          "no record has anonymizer flags (database_type " + db.databaseType() + ")",
+          null);
+    }
+    return new Anonymizers(db, mapper.details(), producer[0]);
+  }
+
+  private static String producer(String type, BigInteger epoch) {
+    return type + " build " + Instant.ofEpochSecond(epoch.longValueExact());
+  }
+
+  private static void checkEpoch(
+      String name, BigInteger epoch, Clock clock, @Nullable Instant inService, boolean force)
+      throws DatabaseException {
+    if (epoch.signum() < 0
+        || epoch.bitLength() > 63
+        || epoch.longValue() > Instant.MAX.getEpochSecond()) {
+      throw new DatabaseException(
+          Reason.IMPLAUSIBLE_BUILD_EPOCH, name, "build_epoch " + epoch + " is not a date", null);
+    }
+    Instant built = Instant.ofEpochSecond(epoch.longValue());
+    if (force) {
+      return;
+    }
+    if (built.isAfter(clock.instant().plus(FUTURE_TOLERANCE))) {
+      throw new DatabaseException(
+          Reason.IMPLAUSIBLE_BUILD_EPOCH,
+          name,
+          "build_epoch " + built + " is more than a year in the future",
+          null);
+    }
+    if (inService != null && built.isBefore(inService)) {
+      throw new DatabaseException(
+          Reason.OLDER_THAN_IN_SERVICE,
+          name,
+          "build " + built + " is older than the build in service (" + inService + ")",
+          null);
+    }
+  }
+
+  /** The build epoch of a compiled database as an instant (always representable once loaded). */
+  public static Instant built(CompiledDatabase db) {
+    return Instant.ofEpochSecond(db.buildEpoch().longValue());
+  }
+
+  private static String fileName(Path path) {
+    Path f = path.getFileName();
+    return f == null ? path.toString() : f.toString();
+  }
+
+  private static byte[] read(Path path, String name) throws DatabaseException {
+    try {
+      long size = Files.size(path);
+      if (size > MAX_FILE_SIZE) {
+        throw new DatabaseException(Reason.UNREADABLE, name, "file too large: " + size + " bytes", null);
+      }
+      return Files.readAllBytes(path);
+    } catch (IOException | OutOfMemoryError e) {
+      throw new DatabaseException(
+          Reason.UNREADABLE, name, "cannot read: " + e.getClass().getSimpleName(), e);
+    }
+  }
+}

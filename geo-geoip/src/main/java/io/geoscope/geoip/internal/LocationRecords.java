@@ -1,0 +1,143 @@
+package io.geoscope.geoip.internal;
+
+import io.geoscope.core.Evidence;
+import io.geoscope.core.Jurisdiction;
+import io.geoscope.core.LocationSource;
+import io.geoscope.core.UnknownReason;
+import io.geoscope.geoip.Schema;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns location records into evidence, one {@link Evidence} per distinct (jurisdiction, field),
+ * numbered from 0 (id 0 is "not in the database").
+ *
+ * <p>The physical {@code country} decides, never {@code registered_country} or {@code
+ * represented_country}. With subdivisions, the most specific one (the last of {@code
+ * subdivisions[]}) is the jurisdiction and the least specific (the first) is named in the detail.
+ * A code that is not ISO 3166 gives an unknown jurisdiction, never a made-up one.
+ *
+ * <p>Not thread-safe; used at load time only.
+ */
+public final class LocationRecords implements CompiledDatabase.RecordMapper {
+
+  private final Schema schema;
+  private final String producer;
+  private final List<Evidence> evidence = new ArrayList<>();
+  private final Map<Evidence, Integer> ids = new HashMap<>();
+  private int recordsWithCountryField;
+
+  /** Maps records of the given schema; {@code producer} goes into every evidence. */
+  public LocationRecords(Schema schema, String producer) {
+    this.schema = schema;
+    this.producer = producer;
+    idOf(unknown("no record for this address"));
+  }
+
+  private Evidence unknown(String detail) {
+    return new Evidence(
+        Jurisdiction.unknown(UnknownReason.NOT_FOUND), LocationSource.IP_GEOLOCATION, producer, detail);
+  }
+
+  private int idOf(Evidence e) {
+    Integer id = ids.get(e);
+    if (id == null) {
+      id = evidence.size();
+      evidence.add(e);
+      ids.put(e, id);
+    }
+    return id;
+  }
+
+  /** Evidence by id; index 0 is "not in the database". */
+  public Evidence[] evidence() {
+    return evidence.toArray(new Evidence[0]);
+  }
+
+  /** How many distinct records had a country field at all (valid or not). */
+  public int recordsWithCountryField() {
+    return recordsWithCountryField;
+  }
+
+  @Override
+  public int map(Map<String, Object> record) {
+    return idOf(evidenceFor(record));
+  }
+
+  private Evidence evidenceFor(Map<String, Object> record) {
+    Object country = record.get("country");
+    boolean nested = schema != Schema.FLAT_COUNTRY_CODE && country instanceof Map;
+    String field;
+    Object code;
+    if (nested) {
+      field = "country";
+      code = ((Map<?, ?>) country).get("iso_code");
+    } else if (schema != Schema.GEOIP2 && record.containsKey("country_code")) {
+      field = "country_code";
+      code = record.get("country_code");
+    } else {
+      return unknown("record has no country");
+    }
+    recordsWithCountryField++;
+    if (!(code instanceof String)) {
+      return unknown(field + " has no ISO code");
+    }
+    Jurisdiction c = Jurisdiction.findCountry((String) code);
+    if (c == null) {
+      return unknown(field + " '" + printable((String) code, 8) + "' is not an ISO 3166-1 code");
+    }
+    if (!nested) {
+      return found(c, field);
+    }
+    Object subdivisions = record.get("subdivisions");
+    if (!(subdivisions instanceof List) || ((List<?>) subdivisions).isEmpty()) {
+      return found(c, field);
+    }
+    List<?> list = (List<?>) subdivisions;
+    int last = list.size() - 1;
+    Jurisdiction most = subdivision(c, list.get(last));
+    if (most == null) {
+      return found(c, field + " (subdivisions[" + last + "] has no valid ISO 3166-2 code)");
+    }
+    String detail = "subdivisions[" + last + "]";
+    if (last > 0) {
+      Jurisdiction least = subdivision(c, list.get(0));
+      if (least != null) {
+        detail += "; least specific subdivisions[0]=" + least.code();
+      }
+    }
+    return found(most, detail);
+  }
+
+  private static @Nullable Jurisdiction subdivision(Jurisdiction country, Object entry) {
+    if (!(entry instanceof Map)) {
+      return null;
+    }
+    Object code = ((Map<?, ?>) entry).get("iso_code");
+    if (!(code instanceof String)) {
+      return null;
+    }
+    try {
+      return Jurisdiction.subdivision(country, (String) code);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private Evidence found(Jurisdiction j, String detail) {
+    return new Evidence(j, LocationSource.IP_GEOLOCATION, producer, detail);
+  }
+
+  /** Keeps a bad code readable and short in a detail string. */
+  static String printable(String s, int max) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < s.length() && i < max; i++) {
+      char ch = s.charAt(i);
+      b.append(ch >= 0x20 && ch < 0x7F ? ch : '?');
+    }
+    return s.length() > max ? b + "..." : b.toString();
+  }
+}
