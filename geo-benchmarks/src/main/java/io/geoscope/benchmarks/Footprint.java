@@ -21,6 +21,10 @@ public final class Footprint {
 
   /** Measures each database given, or {@code synthetic} and {@code real}. */
   public static void main(String[] args) throws Exception {
+    // Records hide their field offsets from Unsafe; JOL can find them another way.
+    if (System.getProperty("jol.magicFieldOffset") == null) {
+      System.setProperty("jol.magicFieldOffset", "true");
+    }
     List<String> dbs = args.length == 0 ? List.of("synthetic", "real") : List.of(args);
     System.out.println("| database | file bytes | heap objects | resolver heap bytes | heap / file | build ms |");
     System.out.println("|---|---:|---:|---:|---:|---:|");
