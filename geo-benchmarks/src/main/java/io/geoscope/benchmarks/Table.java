@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * the project's performance targets with whether this run meets them.
  *
  * <pre>{@code
- * java -cp geo-benchmarks/target/benchmarks.jar io.geoscope.benchmarks.Table target/jmh.json
+ * java -cp geo-benchmarks/target/benchmarks.jar io.geoscope.benchmarks.Table geo-benchmarks/target/jmh.json
  * }</pre>
  */
 public final class Table {
@@ -66,10 +66,16 @@ public final class Table {
 
   private Table() {}
 
-  /** Prints the tables for the JSON file named by the first argument (default target/jmh.json). */
+  /**
+   * Prints the tables for the JSON files named as arguments, read as one run (default {@code
+   * geo-benchmarks/target/jmh.json}).
+   */
   public static void main(String[] args) throws IOException {
-    Path file = Path.of(args.length > 0 ? args[0] : "target/jmh.json");
-    print(read(file), System.out);
+    List<Row> rows = new ArrayList<>();
+    for (String file : args.length > 0 ? args : new String[] {"geo-benchmarks/target/jmh.json"}) {
+      rows.addAll(read(Path.of(file)));
+    }
+    print(rows, System.out);
   }
 
   /** Reads every result of a JMH JSON file. */
