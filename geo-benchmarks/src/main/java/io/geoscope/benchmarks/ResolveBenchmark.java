@@ -226,6 +226,12 @@ public class ResolveBenchmark {
     return g.resolver.resolve(v6.in.text[c.next()]).jurisdiction();
   }
 
+  /** IPv6 raw bytes to jurisdiction: the IPv6 lookup without the parser, for comparison. */
+  @Benchmark
+  public Jurisdiction geoscopeIpv6FromBytes(Geoscope g, Ipv6 v6, Cursor c) {
+    return g.resolver.resolve(v6.in.bytes[c.next()]).jurisdiction();
+  }
+
   // ---- GeoIP2 DatabaseReader ----
 
   @Benchmark
