@@ -56,9 +56,9 @@ final class Addresses {
   }
 
   /**
-   * IPv6 inputs for {@code db}: half chosen inside the database's IPv6 networks in {@code
-   * 2000::/3} (outside the prefixes that stand for IPv4 addresses), half uniformly random in
-   * {@code 2000::/3}.
+   * IPv6 inputs for {@code db}: half chosen inside the database's IPv6 networks in {@code 2000::/3}
+   * (outside the prefixes that stand for IPv4 addresses), half uniformly random in {@code
+   * 2000::/3}.
    */
   static Addresses ipv6(Path db, String distribution, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
@@ -71,8 +71,11 @@ final class Addresses {
         DatabaseRecord<Object> r = all.next();
         byte[] start = r.network().networkAddress().getAddress();
         long hi = long64(start, 0);
-        if (start.length != 16 || hi >>> 48 == 0x2002L || hi >>> 32 == 0x2001_0000L
-            || hi >>> 32 == 0x2001_0DB8L || r.data() == null) {
+        if (start.length != 16
+            || hi >>> 48 == 0x2002L
+            || hi >>> 32 == 0x2001_0000L
+            || hi >>> 32 == 0x2001_0DB8L
+            || r.data() == null) {
           continue;
         }
         networks.add(new long[] {hi, long64(start, 8), r.network().prefixLength()});
@@ -110,7 +113,8 @@ final class Addresses {
     return reader.getRecord(InetAddress.getByAddress(address), Object.class).data() != null;
   }
 
-  private static Addresses arrange(byte[][] distinct, String distribution, SplittableRandom random) {
+  private static Addresses arrange(
+      byte[][] distinct, String distribution, SplittableRandom random) {
     shuffle(distinct, random);
     Addresses out = new Addresses();
     int[] pick = new int[SIZE];

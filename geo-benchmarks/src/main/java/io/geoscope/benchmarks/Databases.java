@@ -41,7 +41,8 @@ final class Databases {
       }
     }
     System.err.println(
-        "geoscope-bench: no real database at " + realCandidates()
+        "geoscope-bench: no real database at "
+            + realCandidates()
             + "; the 'real' rows use the synthetic database");
     return SyntheticDatabase.path(SEED);
   }
@@ -76,7 +77,9 @@ final class Databases {
       int meta = lastIndexOf(bytes, METADATA_MARKER, bytes.length);
       int key = meta < 0 ? -1 : indexOf(bytes, DATABASE_TYPE_KEY, meta);
       int value = key + DATABASE_TYPE_KEY.length;
-      if (key < 0 || value >= bytes.length || (bytes[value] & 0xE0) != 0x40
+      if (key < 0
+          || value >= bytes.length
+          || (bytes[value] & 0xE0) != 0x40
           || (bytes[value] & 0x1F) >= 29) {
         throw new IllegalStateException("cannot find a short database_type in " + db);
       }

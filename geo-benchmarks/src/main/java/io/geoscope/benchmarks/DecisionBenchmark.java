@@ -72,7 +72,8 @@ public class DecisionBenchmark {
     Jurisdiction cn = Jurisdiction.country("CN");
     for (long tries = 0; denied.size() < 4096 && tries < 100_000_000L; tries++) {
       int a = random.nextInt();
-      String ip = (a >>> 24) + "." + ((a >>> 16) & 0xFF) + "." + ((a >>> 8) & 0xFF) + "." + (a & 0xFF);
+      String ip =
+          (a >>> 24) + "." + ((a >>> 16) & 0xFF) + "." + ((a >>> 8) & 0xFF) + "." + (a & 0xFF);
       if (resolver.resolve(ip).jurisdiction().country() == cn) {
         denied.add(ip);
       }

@@ -26,7 +26,8 @@ public final class Footprint {
       System.setProperty("jol.magicFieldOffset", "true");
     }
     List<String> dbs = args.length == 0 ? List.of("synthetic", "real") : List.of(args);
-    System.out.println("| database | file bytes | heap objects | resolver heap bytes | heap / file | build ms |");
+    System.out.println(
+        "| database | file bytes | heap objects | resolver heap bytes | heap / file | build ms |");
     System.out.println("|---|---:|---:|---:|---:|---:|");
     for (String db : dbs) {
       Path path = Databases.location(db);

@@ -18,7 +18,9 @@ import java.util.SplittableRandom;
 /** Policies the decision benchmarks run: a small realistic one, and generated ones of any size. */
 final class Policies {
 
-  /** Countries whose participants the {@link #realistic()} policy denies in a june-fourth meeting. */
+  /**
+   * Countries whose participants the {@link #realistic()} policy denies in a june-fourth meeting.
+   */
   static final Set<String> DENIED = Set.of("CN", "IR", "KP", "CU", "SY");
 
   /** The tag of the meetings the decision benchmarks decide for. */
@@ -30,16 +32,76 @@ final class Policies {
   static Policy realistic() {
     try {
       return Policy.builder("2026-06-01")
-          .rule(rule("cn-june-fourth", "CN", InstrumentKind.STATUTE, Condition.anyTag(TAG), Effect.denyJoin()))
-          .rule(rule("ir-sanctions", "IR", InstrumentKind.SANCTIONS, Condition.always(), Effect.denyJoin()))
-          .rule(rule("kp-sanctions", "KP", InstrumentKind.SANCTIONS, Condition.always(), Effect.denyJoin()))
-          .rule(rule("cu-sanctions", "CU", InstrumentKind.SANCTIONS, Condition.always(), Effect.denyJoin()))
-          .rule(rule("sy-sanctions", "SY", InstrumentKind.SANCTIONS, Condition.always(), Effect.denyJoin()))
-          .rule(rule("ru-recording", "RU", InstrumentKind.STATUTE, recording(), Effect.disable(EnumSet.of(Feature.RECORDING))))
-          .rule(rule("us-ca-consent", "US-CA", InstrumentKind.STATUTE, recording(), Effect.notice("recording-consent")))
-          .rule(rule("de-consent", "DE", InstrumentKind.STATUTE, recording(), Effect.notice("recording-consent")))
-          .rule(rule("tr-streaming", "TR", InstrumentKind.COURT_ORDER, Condition.anyTag("election"), Effect.disable(EnumSet.of(Feature.LIVE_STREAMING))))
-          .rule(rule("in-transcripts", "IN", InstrumentKind.REGULATION, Condition.anyTag("government"), Effect.disable(EnumSet.of(Feature.TRANSCRIPTION))))
+          .rule(
+              rule(
+                  "cn-june-fourth",
+                  "CN",
+                  InstrumentKind.STATUTE,
+                  Condition.anyTag(TAG),
+                  Effect.denyJoin()))
+          .rule(
+              rule(
+                  "ir-sanctions",
+                  "IR",
+                  InstrumentKind.SANCTIONS,
+                  Condition.always(),
+                  Effect.denyJoin()))
+          .rule(
+              rule(
+                  "kp-sanctions",
+                  "KP",
+                  InstrumentKind.SANCTIONS,
+                  Condition.always(),
+                  Effect.denyJoin()))
+          .rule(
+              rule(
+                  "cu-sanctions",
+                  "CU",
+                  InstrumentKind.SANCTIONS,
+                  Condition.always(),
+                  Effect.denyJoin()))
+          .rule(
+              rule(
+                  "sy-sanctions",
+                  "SY",
+                  InstrumentKind.SANCTIONS,
+                  Condition.always(),
+                  Effect.denyJoin()))
+          .rule(
+              rule(
+                  "ru-recording",
+                  "RU",
+                  InstrumentKind.STATUTE,
+                  recording(),
+                  Effect.disable(EnumSet.of(Feature.RECORDING))))
+          .rule(
+              rule(
+                  "us-ca-consent",
+                  "US-CA",
+                  InstrumentKind.STATUTE,
+                  recording(),
+                  Effect.notice("recording-consent")))
+          .rule(
+              rule(
+                  "de-consent",
+                  "DE",
+                  InstrumentKind.STATUTE,
+                  recording(),
+                  Effect.notice("recording-consent")))
+          .rule(
+              rule(
+                  "tr-streaming",
+                  "TR",
+                  InstrumentKind.COURT_ORDER,
+                  Condition.anyTag("election"),
+                  Effect.disable(EnumSet.of(Feature.LIVE_STREAMING))))
+          .rule(
+              rule(
+                  "in-transcripts",
+                  "IN",
+                  InstrumentKind.REGULATION,
+                  Condition.anyTag("government"),
+                  Effect.disable(EnumSet.of(Feature.TRANSCRIPTION))))
           .build();
     } catch (PolicyValidationException e) {
       throw new IllegalStateException("the benchmark policy is invalid: " + e.getMessage(), e);
@@ -57,11 +119,41 @@ final class Policies {
     }
     SplittableRandom random = new SplittableRandom(seed);
     List<Rule> rules = new ArrayList<>(size);
-    rules.add(rule("us-ca-consent", "US-CA", InstrumentKind.STATUTE, recording(), Effect.notice("recording-consent")));
-    rules.add(rule("us-ca-chat", "US-CA", InstrumentKind.REGULATION, Condition.anyTag("minors"), Effect.disable(EnumSet.of(Feature.CHAT))));
-    rules.add(rule("us-sanctions-list", "US", InstrumentKind.SANCTIONS, Condition.anyTag("export-controlled"), Effect.denyJoin()));
-    rules.add(rule("us-transcripts", "US", InstrumentKind.REGULATION, Condition.anyTag("health"), Effect.notice("transcript-retention")));
-    rules.add(rule("us-ca-streaming", "US-CA", InstrumentKind.COURT_ORDER, Condition.anyTag("election"), Effect.disable(EnumSet.of(Feature.LIVE_STREAMING))));
+    rules.add(
+        rule(
+            "us-ca-consent",
+            "US-CA",
+            InstrumentKind.STATUTE,
+            recording(),
+            Effect.notice("recording-consent")));
+    rules.add(
+        rule(
+            "us-ca-chat",
+            "US-CA",
+            InstrumentKind.REGULATION,
+            Condition.anyTag("minors"),
+            Effect.disable(EnumSet.of(Feature.CHAT))));
+    rules.add(
+        rule(
+            "us-sanctions-list",
+            "US",
+            InstrumentKind.SANCTIONS,
+            Condition.anyTag("export-controlled"),
+            Effect.denyJoin()));
+    rules.add(
+        rule(
+            "us-transcripts",
+            "US",
+            InstrumentKind.REGULATION,
+            Condition.anyTag("health"),
+            Effect.notice("transcript-retention")));
+    rules.add(
+        rule(
+            "us-ca-streaming",
+            "US-CA",
+            InstrumentKind.COURT_ORDER,
+            Condition.anyTag("election"),
+            Effect.disable(EnumSet.of(Feature.LIVE_STREAMING))));
     List<Jurisdiction> countries = new ArrayList<>(Jurisdiction.countries());
     countries.remove(Jurisdiction.country("US"));
     for (int i = rules.size(); i < size; i++) {
@@ -78,7 +170,8 @@ final class Policies {
           effect = Effect.denyJoin();
           break;
         case 1:
-          effect = Effect.disable(EnumSet.of(Feature.values()[random.nextInt(Feature.values().length)]));
+          effect =
+              Effect.disable(EnumSet.of(Feature.values()[random.nextInt(Feature.values().length)]));
           break;
         default:
           effect = Effect.notice("notice-" + random.nextInt(20));
@@ -96,7 +189,8 @@ final class Policies {
     return new Condition(Set.of(), Set.of(), EnumSet.of(Feature.RECORDING));
   }
 
-  private static Rule rule(String id, String where, InstrumentKind kind, Condition when, Effect effect) {
+  private static Rule rule(
+      String id, String where, InstrumentKind kind, Condition when, Effect effect) {
     Jurisdiction j = Jurisdiction.of(where);
     LegalBasis basis =
         LegalBasis.builder()

@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * One address to one country, by Geoscope's {@link GeoResolver} and by MaxMind's readers, on the
  * same database and the same inputs in the same run. Every method returns the country (a {@link
  * Jurisdiction} for ours, the ISO code for MaxMind's), so each does the whole job a join hook
- * needs. Baselines come from {@link InetAddress} and, with the suffix {@code FromString}, from
- * text through Guava's {@code InetAddresses.forString} (no DNS).
+ * needs. Baselines come from {@link InetAddress} and, with the suffix {@code FromString}, from text
+ * through Guava's {@code InetAddresses.forString} (no DNS).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -234,21 +234,25 @@ public class ResolveBenchmark {
 
   // ---- GeoIP2 DatabaseReader ----
 
+  /** GeoIP2 {@code DatabaseReader.tryCountry}, no cache, from {@link InetAddress}. */
   @Benchmark
   public @Nullable String geoip2DatabaseReader(Geoip2 r, Cursor c) throws Exception {
     return isoCode(r.reader.tryCountry(in.inet[c.next()]));
   }
 
+  /** GeoIP2 {@code DatabaseReader.tryCountry} with {@code CHMCache}, from {@link InetAddress}. */
   @Benchmark
   public @Nullable String geoip2DatabaseReaderChmCache(Geoip2Chm r, Cursor c) throws Exception {
     return isoCode(r.reader.tryCountry(in.inet[c.next()]));
   }
 
+  /** GeoIP2 {@code DatabaseReader.tryCountry}, no cache, from text via Guava. */
   @Benchmark
   public @Nullable String geoip2DatabaseReaderFromString(Geoip2 r, Cursor c) throws Exception {
     return isoCode(r.reader.tryCountry(InetAddresses.forString(in.text[c.next()])));
   }
 
+  /** GeoIP2 {@code DatabaseReader.tryCountry} with {@code CHMCache}, from text via Guava. */
   @Benchmark
   public @Nullable String geoip2DatabaseReaderChmCacheFromString(Geoip2Chm r, Cursor c)
       throws Exception {
@@ -257,32 +261,38 @@ public class ResolveBenchmark {
 
   // ---- maxmind-db Reader ----
 
+  /** maxmind-db {@code Reader.get} to a map, no cache, from {@link InetAddress}. */
   @Benchmark
   public @Nullable String maxmindReader(Maxmind r, Cursor c) throws IOException {
     return isoCode(r.reader.get(in.inet[c.next()], Map.class));
   }
 
+  /** maxmind-db {@code Reader.get} with {@code CHMCache}, from {@link InetAddress}. */
   @Benchmark
   public @Nullable String maxmindReaderChmCache(MaxmindChm r, Cursor c) throws IOException {
     return isoCode(r.reader.get(in.inet[c.next()], Map.class));
   }
 
+  /** maxmind-db {@code Reader.get} behind Caffeine, from {@link InetAddress}. */
   @Benchmark
   public String maxmindReaderCaffeine(MaxmindCaffeine r, Cursor c) {
     return r.cache.get(in.inet[c.next()], r.load);
   }
 
+  /** maxmind-db {@code Reader.get} to a map, no cache, from text via Guava. */
   @Benchmark
   public @Nullable String maxmindReaderFromString(Maxmind r, Cursor c) throws IOException {
     return isoCode(r.reader.get(InetAddresses.forString(in.text[c.next()]), Map.class));
   }
 
+  /** maxmind-db {@code Reader.get} with {@code CHMCache}, from text via Guava. */
   @Benchmark
   public @Nullable String maxmindReaderChmCacheFromString(MaxmindChm r, Cursor c)
       throws IOException {
     return isoCode(r.reader.get(InetAddresses.forString(in.text[c.next()]), Map.class));
   }
 
+  /** maxmind-db {@code Reader.get} behind Caffeine, from text via Guava. */
   @Benchmark
   public String maxmindReaderCaffeineFromString(MaxmindCaffeine r, Cursor c) {
     return r.cache.get(InetAddresses.forString(in.text[c.next()]), r.load);

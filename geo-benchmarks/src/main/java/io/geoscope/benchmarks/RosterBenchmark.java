@@ -25,10 +25,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A whole roster of 1,000 participants decided at once by the {@link Policies#realistic()
- * ten-rule policy} for a {@code june-fourth} meeting: with their evidence already resolved
- * ({@code decideRoster}), and from their address text ({@code resolveAndDecideRoster}). The
- * addresses are the benchmark inputs, so a few participants are in a denied country.
+ * A whole roster of 1,000 participants decided at once by the {@link Policies#realistic() ten-rule
+ * policy} for a {@code june-fourth} meeting: with their evidence already resolved ({@code
+ * decideRoster}), and from their address text ({@code resolveAndDecideRoster}). The addresses are
+ * the benchmark inputs, so a few participants are in a denied country.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -83,7 +83,9 @@ public class RosterBenchmark {
   public List<ParticipantDecision> resolveAndDecideRoster() {
     List<Participant> people = new ArrayList<>(PARTICIPANTS);
     for (int i = 0; i < PARTICIPANTS; i++) {
-      people.add(new Participant(ids[i], i == 0 ? Role.HOST : Role.ATTENDEE, resolver.resolve(addresses[i])));
+      people.add(
+          new Participant(
+              ids[i], i == 0 ? Role.HOST : Role.ATTENDEE, resolver.resolve(addresses[i])));
     }
     return engine.decideRoster(people, meeting, at);
   }

@@ -15,11 +15,10 @@ import java.util.SplittableRandom;
 
 /**
  * A GeoIP2-City-shaped database of realistic size written by the project's own {@link MmdbWriter}:
- * about 500,000 IPv4 and 300,000 IPv6 networks over every ISO 3166-1 country (skewed towards a
- * few big ones, in runs of neighbouring networks as registries allocate them), a tenth of the
- * networks of ten large countries carrying a subdivision. Records are minimal ({@code country.
- * iso_code}, {@code subdivisions[].iso_code}), which makes MaxMind's decoders look as good as
- * they can.
+ * about 500,000 IPv4 and 300,000 IPv6 networks over every ISO 3166-1 country (skewed towards a few
+ * big ones, in runs of neighbouring networks as registries allocate them), a tenth of the networks
+ * of ten large countries carrying a subdivision. Records are minimal ({@code country. iso_code},
+ * {@code subdivisions[].iso_code}), which makes MaxMind's decoders look as good as they can.
  *
  * <p>The file is written once per seed into {@code java.io.tmpdir/geoscope-bench/} and reused.
  */
@@ -27,6 +26,7 @@ final class SyntheticDatabase {
 
   static final int IPV4_NETWORKS = 500_000;
   static final int IPV6_NETWORKS = 300_000;
+
   /** Bump when the generator changes, so stale cached files are not reused. */
   private static final int GENERATOR_VERSION = 1;
 
@@ -36,9 +36,17 @@ final class SyntheticDatabase {
 
   /** IPv4 blocks that are never routed publicly; real databases hold no networks there. */
   private static final long[][] RESERVED4 = {
-    {0x0A000000L, 8}, {0x64400000L, 10}, {0x7F000000L, 8}, {0xA9FE0000L, 16}, {0xAC100000L, 12},
-    {0xC0000000L, 24}, {0xC0000200L, 24}, {0xC0A80000L, 16}, {0xC6120000L, 15},
-    {0xC6336400L, 24}, {0xCB007100L, 24}
+    {0x0A000000L, 8},
+    {0x64400000L, 10},
+    {0x7F000000L, 8},
+    {0xA9FE0000L, 16},
+    {0xAC100000L, 12},
+    {0xC0000000L, 24},
+    {0xC0000200L, 24},
+    {0xC0A80000L, 16},
+    {0xC6120000L, 15},
+    {0xC6336400L, 24},
+    {0xCB007100L, 24}
   };
 
   /** The top 16 bits of the IPv6 regions the registries allocate from. */
@@ -79,7 +87,8 @@ final class SyntheticDatabase {
     return w;
   }
 
-  private static void writeIpv4(MmdbWriter w, SplittableRandom random, List<Jurisdiction> countries) {
+  private static void writeIpv4(
+      MmdbWriter w, SplittableRandom random, List<Jurisdiction> countries) {
     long next = 0x01000000L;
     long end = 0xE0000000L;
     int written = 0;
@@ -110,7 +119,8 @@ final class SyntheticDatabase {
     }
   }
 
-  private static void writeIpv6(MmdbWriter w, SplittableRandom random, List<Jurisdiction> countries) {
+  private static void writeIpv6(
+      MmdbWriter w, SplittableRandom random, List<Jurisdiction> countries) {
     long[] next = new long[IPV6_REGIONS.length];
     for (int r = 0; r < next.length; r++) {
       next[r] = IPV6_REGIONS[r] << 48;
@@ -143,14 +153,17 @@ final class SyntheticDatabase {
   private static Map<String, Object> record(SplittableRandom random, List<Jurisdiction> countries) {
     String code;
     if (random.nextInt(2) == 0) {
-      code = WITH_SUBDIVISIONS[(int) Math.floor(Math.pow(random.nextDouble(), 2) * WITH_SUBDIVISIONS.length)];
+      code =
+          WITH_SUBDIVISIONS[
+              (int) Math.floor(Math.pow(random.nextDouble(), 2) * WITH_SUBDIVISIONS.length)];
     } else {
       code = countries.get(random.nextInt(countries.size())).code();
     }
     return MmdbWriter.geoip2City(code);
   }
 
-  private static Map<String, Object> subdivided(SplittableRandom random, Map<String, Object> country) {
+  private static Map<String, Object> subdivided(
+      SplittableRandom random, Map<String, Object> country) {
     Object iso = ((Map<?, ?>) country.get("country")).get("iso_code");
     String code = String.valueOf(iso);
     for (String big : WITH_SUBDIVISIONS) {

@@ -46,7 +46,8 @@ public final class Table {
 
     String paramText() {
       StringBuilder s = new StringBuilder();
-      params.forEach((k, v) -> s.append(s.length() == 0 ? "" : " ").append(k).append('=').append(v));
+      params.forEach(
+          (k, v) -> s.append(s.length() == 0 ? "" : " ").append(k).append('=').append(v));
       return s.toString();
     }
   }
@@ -164,17 +165,27 @@ public final class Table {
         continue;
       }
       String where = " (" + ours.paramText() + ")";
-      Row geoip2 = find(rows, "ResolveBenchmark", "geoip2DatabaseReaderChmCacheFromString", ours.params());
+      Row geoip2 =
+          find(rows, "ResolveBenchmark", "geoip2DatabaseReaderChmCacheFromString", ours.params());
       if (geoip2 != null) {
-        lines.add(check("String -> jurisdiction >= 50x DatabaseReader.tryCountry + CHMCache" + where,
-            geoip2.score() / ours.score(), ">=", 50));
+        lines.add(
+            check(
+                "String -> jurisdiction >= 50x DatabaseReader.tryCountry + CHMCache" + where,
+                geoip2.score() / ours.score(),
+                ">=",
+                50));
       }
       Row reader = find(rows, "ResolveBenchmark", "maxmindReaderChmCacheFromString", ours.params());
       if (reader != null) {
-        lines.add(check("String -> jurisdiction >= 5x Reader.get + CHMCache" + where,
-            reader.score() / ours.score(), ">=", 5));
+        lines.add(
+            check(
+                "String -> jurisdiction >= 5x Reader.get + CHMCache" + where,
+                reader.score() / ours.score(),
+                ">=",
+                5));
       }
-      lines.add(check("String -> jurisdiction allocates 0 B/op" + where, ours.bytesPerOp(), "<", 1));
+      lines.add(
+          check("String -> jurisdiction allocates 0 B/op" + where, ours.bytesPerOp(), "<", 1));
     }
     for (Row admit : rows) {
       if (!admit.benchmark().endsWith("DecisionBenchmark.admit")) {
@@ -184,19 +195,32 @@ public final class Table {
       lines.add(check("admit-path decision allocates 0 B/op" + where, admit.bytesPerOp(), "<", 1));
       Row resolve = find(rows, "DecisionBenchmark", "resolveOnly", admit.params());
       if (resolve != null) {
-        lines.add(check("admit-path decision <= 2x resolve alone" + where,
-            admit.score() / resolve.score(), "<=", 2));
+        lines.add(
+            check(
+                "admit-path decision <= 2x resolve alone" + where,
+                admit.score() / resolve.score(),
+                "<=",
+                2));
       }
     }
     Row small = find(rows, "PolicyScaleBenchmark", "admit", Map.of("rules", "10"));
     Row large = find(rows, "PolicyScaleBenchmark", "admit", Map.of("rules", "10000"));
     if (small != null && large != null) {
-      lines.add(check("10,000-rule policy <= 1.2x the 10-rule one", large.score() / small.score(), "<=", 1.2));
+      lines.add(
+          check(
+              "10,000-rule policy <= 1.2x the 10-rule one",
+              large.score() / small.score(),
+              "<=",
+              1.2));
     }
     for (Row roster : rows) {
       if (roster.benchmark().endsWith("RosterBenchmark.decideRoster")) {
-        lines.add(check("1,000-participant roster <= 150 us (" + roster.paramText() + ")",
-            roster.score() / 1000, "<=", 150));
+        lines.add(
+            check(
+                "1,000-participant roster <= 150 us (" + roster.paramText() + ")",
+                roster.score() / 1000,
+                "<=",
+                150));
       }
     }
     for (Row build : rows) {
@@ -226,10 +250,12 @@ public final class Table {
       default:
         met = value <= bound;
     }
-    return String.format(Locale.ROOT, "| %s | %s | %s |", target, number(value), met ? "yes" : "**no**");
+    return String.format(
+        Locale.ROOT, "| %s | %s | %s |", target, number(value), met ? "yes" : "**no**");
   }
 
-  private static @Nullable Row find(List<Row> rows, String cls, String method, Map<String, String> params) {
+  private static @Nullable Row find(
+      List<Row> rows, String cls, String method, Map<String, String> params) {
     for (Row r : rows) {
       if (r.benchmark().endsWith(cls + "." + method) && sameParams(r.params(), params)) {
         return r;

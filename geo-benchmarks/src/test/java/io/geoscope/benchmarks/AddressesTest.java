@@ -28,14 +28,16 @@ class AddressesTest {
   }
 
   @Test
-  void atLeastHalfOfTheIpv4InputsAreInsideTheDatabaseAndEveryFormSaysTheSameAddress() throws Exception {
+  void atLeastHalfOfTheIpv4InputsAreInsideTheDatabaseAndEveryFormSaysTheSameAddress()
+      throws Exception {
     Addresses in = Addresses.ipv4(db, "uniform", 7);
     assertThat(coveredFraction(in)).isBetween(0.5, 0.7);
     assertSameAddressInEveryForm(in);
   }
 
   @Test
-  void atLeastHalfOfTheIpv6InputsAreInsideTheDatabaseAndEveryFormSaysTheSameAddress() throws Exception {
+  void atLeastHalfOfTheIpv6InputsAreInsideTheDatabaseAndEveryFormSaysTheSameAddress()
+      throws Exception {
     Addresses in = Addresses.ipv6(db, "uniform", 7);
     assertThat(coveredFraction(in)).isBetween(0.5, 0.6);
     assertSameAddressInEveryForm(in);

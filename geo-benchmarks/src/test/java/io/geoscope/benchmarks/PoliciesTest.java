@@ -33,7 +33,9 @@ class PoliciesTest {
     Meeting meeting = Meeting.tagged(Policies.TAG);
     for (Jurisdiction country : Jurisdiction.countries()) {
       Outcome outcome =
-          engine.decide(Evidence.of(country, LocationSource.IP_GEOLOCATION, "test"), meeting, AT).outcome();
+          engine
+              .decide(Evidence.of(country, LocationSource.IP_GEOLOCATION, "test"), meeting, AT)
+              .outcome();
       assertThat(outcome == Outcome.DENY)
           .as(country.code())
           .isEqualTo(Policies.DENIED.contains(country.code()));

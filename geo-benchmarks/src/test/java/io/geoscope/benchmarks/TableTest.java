@@ -17,12 +17,20 @@ class TableTest {
 
   /** One result as JMH 1.37 writes it with -prof gc (trimmed to the fields Table reads). */
   private static String result(String method, String db, double ns, double bytes) {
-    return "{\"benchmark\":\"io.geoscope.benchmarks.ResolveBenchmark." + method + "\","
+    return "{\"benchmark\":\"io.geoscope.benchmarks.ResolveBenchmark."
+        + method
+        + "\","
         + "\"mode\":\"avgt\",\"threads\":1,"
-        + "\"params\":{\"db\":\"" + db + "\",\"distribution\":\"uniform\"},"
-        + "\"primaryMetric\":{\"score\":" + ns + ",\"scoreError\":1.5,\"scoreUnit\":\"ns/op\"},"
+        + "\"params\":{\"db\":\""
+        + db
+        + "\",\"distribution\":\"uniform\"},"
+        + "\"primaryMetric\":{\"score\":"
+        + ns
+        + ",\"scoreError\":1.5,\"scoreUnit\":\"ns/op\"},"
         + "\"secondaryMetrics\":{\"gc.alloc.rate\":{\"score\":3.0,\"scoreUnit\":\"MB/sec\"},"
-        + "\"gc.alloc.rate.norm\":{\"score\":" + bytes + ",\"scoreUnit\":\"B/op\"}}}";
+        + "\"gc.alloc.rate.norm\":{\"score\":"
+        + bytes
+        + ",\"scoreUnit\":\"B/op\"}}}";
   }
 
   @Test
@@ -45,8 +53,12 @@ class TableTest {
 
     String printed = print(rows);
     assertThat(printed)
-        .contains("geoscopeFromString vs geoip2DatabaseReaderChmCacheFromString | 20.0 | 1,500 | **75.0x**")
-        .contains("geoscopeFromString vs geoip2DatabaseReaderChmCacheFromString | 40.0 | 1,000 | **25.0x**")
+        .contains(
+            "geoscopeFromString vs geoip2DatabaseReaderChmCacheFromString | 20.0 | 1,500 |"
+                + " **75.0x**")
+        .contains(
+            "geoscopeFromString vs geoip2DatabaseReaderChmCacheFromString | 40.0 | 1,000 |"
+                + " **25.0x**")
         .contains("geoscopeFromString vs maxmindReaderChmCacheFromString | 20.0 | 80.0 | **4.0x**")
         .contains("tryCountry + CHMCache (db=real distribution=uniform) | 75.0 | yes |")
         .contains("tryCountry + CHMCache (db=synthetic distribution=uniform) | 25.0 | **no** |")
