@@ -113,49 +113,119 @@ public final class Table {
 
   /** Prints the results, the ratios against each baseline and the targets. */
   static void print(List<Row> rows, PrintStream out) {
-    out.println("| benchmark | params | threads | score | ± | unit | B/op |");
-    out.println("|---|---|---:|---:|---:|---|---:|");
+    List<Row> resolve = new ArrayList<>();
+    List<Row> others = new ArrayList<>();
     for (Row r : rows) {
-      out.printf(
-          Locale.ROOT,
-          "| %s | %s | %d | %s | %s | %s | %s |%n",
-          r.shortName(),
-          r.paramText(),
-          r.threads(),
-          number(r.score()),
-          Double.isNaN(r.error()) ? "" : number(r.error()),
-          r.unit(),
-          Double.isNaN(r.bytesPerOp()) ? "" : number(r.bytesPerOp()));
+      (r.benchmark().contains(".ResolveBenchmark.") ? resolve : others).add(r);
     }
-    List<String> ratios = new ArrayList<>();
-    for (Row ours : rows) {
-      for (String[] pair : BASELINES) {
-        if (!ours.benchmark().endsWith("ResolveBenchmark." + pair[0])) {
-          continue;
+    if (!resolve.isEmpty()) {
+      resolveTable(resolve, out);
+      out.println();
+      ratioTable(resolve, out);
+      out.println();
+    }
+    if (!others.isEmpty()) {
+      out.println("| benchmark | params | threads | score | ± | unit | B/op |");
+      out.println("|---|---|---:|---:|---:|---|---:|");
+      for (Row r : others) {
+        out.printf(
+            Locale.ROOT,
+            "| %s | %s | %d | %s | %s | %s | %s |%n",
+            r.shortName(),
+            r.paramText(),
+            r.threads(),
+            number(r.score()),
+            Double.isNaN(r.error()) ? "" : number(r.error()),
+            r.unit(),
+            bytes(r));
+      }
+      out.println();
+    }
+    targets(rows, out);
+  }
+
+  /** ResolveBenchmark as one row per method, one ns/op and B/op column pair per parameter set. */
+  private static void resolveTable(List<Row> resolve, PrintStream out) {
+    List<Map<String, String>> combos = combos(resolve);
+    StringBuilder head = new StringBuilder("| ResolveBenchmark |");
+    StringBuilder rule = new StringBuilder("|---|");
+    for (Map<String, String> c : combos) {
+      head.append(' ').append(String.join(" ", c.values())).append(" ns/op | B/op |");
+      rule.append("---:|---:|");
+    }
+    out.println(head);
+    out.println(rule);
+    for (String method : methods(resolve)) {
+      StringBuilder line = new StringBuilder("| ").append(method).append(" |");
+      for (Map<String, String> c : combos) {
+        Row r = find(resolve, "ResolveBenchmark", method, c);
+        line.append(' ')
+            .append(r == null ? "" : number(r.score()))
+            .append(" | ")
+            .append(r == null ? "" : bytes(r))
+            .append(" |");
+      }
+      out.println(line);
+    }
+  }
+
+  /** How many times faster ours is than each baseline, per parameter set. */
+  private static void ratioTable(List<Row> resolve, PrintStream out) {
+    List<Map<String, String>> combos = combos(resolve);
+    StringBuilder head = new StringBuilder("| ours faster than baseline by |");
+    StringBuilder rule = new StringBuilder("|---|");
+    for (Map<String, String> c : combos) {
+      head.append(' ').append(String.join(" ", c.values())).append(" |");
+      rule.append("---:|");
+    }
+    out.println(head);
+    out.println(rule);
+    for (String[] pair : BASELINES) {
+      StringBuilder line = new StringBuilder("| ").append(pair[0]).append(" vs ").append(pair[1]);
+      line.append(" |");
+      boolean any = false;
+      for (Map<String, String> c : combos) {
+        Row ours = find(resolve, "ResolveBenchmark", pair[0], c);
+        Row base = find(resolve, "ResolveBenchmark", pair[1], c);
+        line.append(' ');
+        if (ours != null && base != null) {
+          line.append(String.format(Locale.ROOT, "%.1fx", base.score() / ours.score()));
+          any = true;
         }
-        Row base = find(rows, "ResolveBenchmark", pair[1], ours.params());
-        if (base != null) {
-          ratios.add(
-              String.format(
-                  Locale.ROOT,
-                  "| %s | %s vs %s | %s | %s | **%.1fx** |",
-                  ours.paramText(),
-                  pair[0],
-                  pair[1],
-                  number(ours.score()),
-                  number(base.score()),
-                  base.score() / ours.score()));
-        }
+        line.append(" |");
+      }
+      if (any) {
+        out.println(line);
       }
     }
-    if (!ratios.isEmpty()) {
-      out.println();
-      out.println("| params | ours vs baseline | ours ns/op | baseline ns/op | ours faster by |");
-      out.println("|---|---|---:|---:|---:|");
-      ratios.forEach(out::println);
+  }
+
+  private static List<Map<String, String>> combos(List<Row> rows) {
+    List<Map<String, String>> out = new ArrayList<>();
+    for (Row r : rows) {
+      if (!out.contains(r.params())) {
+        out.add(r.params());
+      }
     }
-    out.println();
-    targets(rows, out);
+    return out;
+  }
+
+  /** Method names, Geoscope's first, then the baselines in the order they ran. */
+  private static List<String> methods(List<Row> rows) {
+    List<String> ours = new ArrayList<>();
+    List<String> theirs = new ArrayList<>();
+    for (Row r : rows) {
+      List<String> into = r.method().startsWith("geoscope") ? ours : theirs;
+      if (!into.contains(r.method())) {
+        into.add(r.method());
+      }
+    }
+    ours.addAll(theirs);
+    return ours;
+  }
+
+  private static String bytes(Row r) {
+    return Double.isNaN(r.bytesPerOp()) ? "" : number(r.bytesPerOp());
   }
 
   private static void targets(List<Row> rows, PrintStream out) {
