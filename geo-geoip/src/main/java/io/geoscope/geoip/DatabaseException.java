@@ -39,9 +39,15 @@ public final class DatabaseException extends Exception {
    * @param cause the underlying failure, or {@code null}
    */
   public DatabaseException(
-      Reason reason, String fileName, String detail, @org.jspecify.annotations.Nullable Throwable cause) {
+      Reason reason,
+      String fileName,
+      String detail,
+      @org.jspecify.annotations.Nullable Throwable cause) {
     super(
-        requireNonNull(fileName, "fileName") + ": " + requireNonNull(reason, "reason") + ": "
+        requireNonNull(fileName, "fileName")
+            + ": "
+            + requireNonNull(reason, "reason")
+            + ": "
             + requireNonNull(detail, "detail"),
         cause);
     this.reason = reason;

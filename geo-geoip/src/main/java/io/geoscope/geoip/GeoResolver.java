@@ -27,23 +27,23 @@ import org.jspecify.annotations.Nullable;
  * Evidence where = resolver.resolve("81.2.69.160"); // GB-ENG, detail "subdivisions[0]"
  * }</pre>
  *
- * <p>At load the whole file is read into memory, every node of its search tree is walked and
- * every distinct record decoded once, into sorted range tables; the file is not used afterwards,
- * so it may be replaced or overwritten at any time. A lookup is a short binary search that
- * allocates nothing and returns an {@link Evidence} built at load time.
+ * <p>At load the whole file is read into memory, every node of its search tree is walked and every
+ * distinct record decoded once, into sorted range tables; the file is not used afterwards, so it
+ * may be replaced or overwritten at any time. A lookup is a short binary search that allocates
+ * nothing and returns an {@link Evidence} built at load time.
  *
- * <p>Address semantics follow MaxMind's reader: IPv4 addresses in an IPv6 database resolve
- * through {@code ::a.b.c.d}; IPv4-mapped ({@code ::ffff:a.b.c.d}), IPv4-compatible ({@code
- * ::a.b.c.d}) and 6to4 ({@code 2002:aabb:ccdd::/48}) addresses resolve as their IPv4 address. One
- * deliberate difference: a Teredo address ({@code 2001::/32}) resolves as its <em>client's</em>
- * IPv4 address (where the participant is), whereas MaxMind's reader resolves the Teredo server.
- * Addresses that are not publicly routable (private, loopback, link-local, CGNAT, documentation,
- * multicast, unspecified, unique local, ...) are always {@code unknown:non-routable}; an address
- * the database does not cover is {@code unknown:not-found}.
+ * <p>Address semantics follow MaxMind's reader: IPv4 addresses in an IPv6 database resolve through
+ * {@code ::a.b.c.d}; IPv4-mapped ({@code ::ffff:a.b.c.d}), IPv4-compatible ({@code ::a.b.c.d}) and
+ * 6to4 ({@code 2002:aabb:ccdd::/48}) addresses resolve as their IPv4 address. One deliberate
+ * difference: a Teredo address ({@code 2001::/32}) resolves as its <em>client's</em> IPv4 address
+ * (where the participant is), whereas MaxMind's reader resolves the Teredo server. Addresses that
+ * are not publicly routable (private, loopback, link-local, CGNAT, documentation, multicast,
+ * unspecified, unique local, ...) are always {@code unknown:non-routable}; an address the database
+ * does not cover is {@code unknown:not-found}.
  *
  * <p>Instances are safe to share between threads. {@linkplain #reload(Path) Reload} is atomic:
- * lookups in flight finish on the old tables, later ones see the new; a file that is refused
- * leaves the database in service untouched.
+ * lookups in flight finish on the old tables, later ones see the new; a file that is refused leaves
+ * the database in service untouched.
  */
 public final class GeoResolver {
 
@@ -94,8 +94,7 @@ public final class GeoResolver {
     if (address.length == 16) {
       return state.get().resolve6(int64(address, 0), int64(address, 8));
     }
-    throw new IllegalArgumentException(
-        "address must have 4 or 16 bytes, got " + address.length);
+    throw new IllegalArgumentException("address must have 4 or 16 bytes, got " + address.length);
   }
 
   /** Resolves an address; allocates the byte copy {@link InetAddress#getAddress()} makes. */
@@ -124,8 +123,8 @@ public final class GeoResolver {
 
   /**
    * Replaces the location database with {@code path}. The file is refused, and the database in
-   * service kept, if it is unreadable, corrupt or of the wrong kind, or unless {@code force} is
-   * set if its build epoch is older than the one in service or more than a year in the future.
+   * service kept, if it is unreadable, corrupt or of the wrong kind, or unless {@code force} is set
+   * if its build epoch is older than the one in service or more than a year in the future.
    *
    * @throws DatabaseException if the file is refused
    */
@@ -212,8 +211,8 @@ public final class GeoResolver {
 
     /**
      * Whether the documentation blocks (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24,
-     * 2001:db8::/32, 3fff::/20) resolve through the database like public addresses instead of
-     * being non-routable (default false). For demos and tests built on documentation addresses.
+     * 2001:db8::/32, 3fff::/20) resolve through the database like public addresses instead of being
+     * non-routable (default false). For demos and tests built on documentation addresses.
      */
     public Builder documentationRangesResolve(boolean resolve) {
       this.documentationRangesResolve = resolve;

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Corruptions made on purpose in databases our writer produced: a pointer cycle in the data
- * section (which sends MaxMind's recursive decoder into a stack overflow), a search-tree cycle and
- * a record pointing into the separator are all refused as {@code CORRUPT}, quickly.
+ * Corruptions made on purpose in databases our writer produced: a pointer cycle in the data section
+ * (which sends MaxMind's recursive decoder into a stack overflow), a search-tree cycle and a record
+ * pointing into the separator are all refused as {@code CORRUPT}, quickly.
  */
 class CraftedCorruptionTest {
 

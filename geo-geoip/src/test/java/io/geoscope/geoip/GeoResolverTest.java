@@ -108,10 +108,28 @@ class GeoResolverTest {
     Jurisdiction nr = Jurisdiction.unknown(UnknownReason.NON_ROUTABLE);
     for (String ip :
         List.of(
-            "10.1.2.3", "172.16.0.1", "192.168.1.1", "127.0.0.1", "169.254.1.1", "100.64.0.1",
-            "192.0.2.1", "198.51.100.1", "203.0.113.1", "224.0.0.1", "255.255.255.255", "0.0.0.0",
-            "::", "::1", "fe80::1", "fc00::1", "fd12::1", "ff02::1", "2001:db8::1",
-            "::ffff:10.0.0.1", "::ffff:127.0.0.1", "2002:c0a8:0101::1")) {
+            "10.1.2.3",
+            "172.16.0.1",
+            "192.168.1.1",
+            "127.0.0.1",
+            "169.254.1.1",
+            "100.64.0.1",
+            "192.0.2.1",
+            "198.51.100.1",
+            "203.0.113.1",
+            "224.0.0.1",
+            "255.255.255.255",
+            "0.0.0.0",
+            "::",
+            "::1",
+            "fe80::1",
+            "fc00::1",
+            "fd12::1",
+            "ff02::1",
+            "2001:db8::1",
+            "::ffff:10.0.0.1",
+            "::ffff:127.0.0.1",
+            "2002:c0a8:0101::1")) {
       assertThat(r.resolve(ip).jurisdiction()).as(ip).isEqualTo(nr);
     }
     assertThat(r.resolve("10.1.2.3").detail()).isEqualTo("private 10.0.0.0/8");
@@ -332,6 +350,36 @@ class GeoResolverTest {
             DatabaseException.class,
             () -> GeoResolver.builder().database(db).anonymousIp(db).clock(NOW).build());
     assertThat(e.reason()).isEqualTo(DatabaseException.Reason.WRONG_SCHEMA);
+  }
+
+  @Test
+  void anonymizerDatabaseReloadsOnItsOwn() throws Exception {
+    GeoResolver r =
+        GeoResolver.builder()
+            .database(write("db.mmdb", city()))
+            .anonymousIp(write("anon.mmdb", anonymizers()))
+            .anonymizersAreUnknown(true)
+            .clock(NOW)
+            .build();
+    Path next =
+        write(
+            "anon2.mmdb",
+            MmdbWriter.ipv6("GeoIP2-Anonymous-IP")
+                .buildEpoch(BUILT.plusSeconds(60))
+                .insert("8.8.8.0/24", Map.of("is_anonymous", true, "is_hosting_provider", true)));
+    r.reloadAnonymousIp(next, false);
+    assertThat(r.resolve("81.2.69.5").jurisdiction()).isEqualTo(Jurisdiction.of("GB-ENG"));
+    assertThat(r.resolve("8.8.8.8").jurisdiction())
+        .isEqualTo(Jurisdiction.unknown(UnknownReason.ANONYMIZER));
+    assertThat(r.databaseType()).isEqualTo("GeoIP2-City");
+  }
+
+  @Test
+  void anonymizerReloadWithoutAnonymizerDatabaseIsAProgrammerError() throws Exception {
+    GeoResolver r = resolver(city());
+    Path anon = write("anon.mmdb", anonymizers());
+    assertThatThrownBy(() -> r.reloadAnonymousIp(anon, false))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   static MmdbWriter anonymizers() {

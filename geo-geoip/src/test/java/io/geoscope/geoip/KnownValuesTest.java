@@ -83,7 +83,8 @@ class KnownValuesTest {
 
   @Test
   void anonymousIpFlagsComeFromMaxMindsAnonymousDatabases() throws DatabaseException {
-    for (String anon : new String[] {"GeoIP2-Anonymous-IP-Test.mmdb", "GeoIP-Anonymous-Plus-Test.mmdb"}) {
+    for (String anon :
+        new String[] {"GeoIP2-Anonymous-IP-Test.mmdb", "GeoIP-Anonymous-Plus-Test.mmdb"}) {
       GeoResolver flagged =
           GeoResolver.builder()
               .database(SharedData.testDb("GeoIP2-City-Test.mmdb"))
@@ -99,7 +100,8 @@ class KnownValuesTest {
               .build();
       assertThat(strict.resolve("1.2.0.0").jurisdiction())
           .isEqualTo(Jurisdiction.unknown(UnknownReason.ANONYMIZER));
-      assertThat(strict.resolve("216.160.83.56").jurisdiction()).isEqualTo(Jurisdiction.of("US-WA"));
+      assertThat(strict.resolve("216.160.83.56").jurisdiction())
+          .isEqualTo(Jurisdiction.of("US-WA"));
     }
   }
 
@@ -108,7 +110,10 @@ class KnownValuesTest {
     DatabaseException e =
         org.assertj.core.api.Assertions.catchThrowableOfType(
             DatabaseException.class,
-            () -> GeoResolver.builder().database(SharedData.testDb("GeoIP2-Anonymous-IP-Test.mmdb")).build());
+            () ->
+                GeoResolver.builder()
+                    .database(SharedData.testDb("GeoIP2-Anonymous-IP-Test.mmdb"))
+                    .build());
     assertThat(e.reason()).isEqualTo(DatabaseException.Reason.WRONG_SCHEMA);
   }
 }

@@ -3,10 +3,10 @@ package io.geoscope.geoip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.net.InetAddresses;
-import com.maxmind.db.NoCache;
 import com.maxmind.db.DatabaseRecord;
 import com.maxmind.db.Network;
 import com.maxmind.db.Networks;
+import com.maxmind.db.NoCache;
 import com.maxmind.db.Reader;
 import io.geoscope.core.Jurisdiction;
 import io.geoscope.core.UnknownReason;
@@ -28,9 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Differential test against MaxMind's reader: for each shared database with countries, a million
  * random IPv4 and 200,000 random IPv6 addresses (half inside the database's own networks) resolve
- * to the same country and subdivision. Teredo is excluded (we resolve the client on purpose);
- * 6to4, IPv4-mapped and IPv4-compatible addresses are compared with MaxMind's answer for the
- * embedded IPv4 address, which is what they mean.
+ * to the same country and subdivision. Teredo is excluded (we resolve the client on purpose); 6to4,
+ * IPv4-mapped and IPv4-compatible addresses are compared with MaxMind's answer for the embedded
+ * IPv4 address, which is what they mean.
  */
 class MaxMindDifferentialTest {
 
@@ -63,7 +63,8 @@ class MaxMindDifferentialTest {
     final Reader reader;
 
     TheirSide(Path file) throws IOException {
-      reader = new Reader(new ByteArrayInputStream(Files.readAllBytes(file)), NoCache.getInstance());
+      reader =
+          new Reader(new ByteArrayInputStream(Files.readAllBytes(file)), NoCache.getInstance());
     }
 
     @SuppressWarnings("unchecked")

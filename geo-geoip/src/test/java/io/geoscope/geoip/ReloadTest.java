@@ -145,8 +145,9 @@ class ReloadTest {
         assertThat(e.fileName()).isEqualTo("live.mmdb");
       }
       Jurisdiction[] now = answers(resolver);
-      assertThat(now).satisfiesAnyOf(
-          x -> assertThat(x).containsExactly(fromA), x -> assertThat(x).containsExactly(fromB));
+      assertThat(now)
+          .satisfiesAnyOf(
+              x -> assertThat(x).containsExactly(fromA), x -> assertThat(x).containsExactly(fromB));
     }
   }
 
@@ -181,7 +182,9 @@ class ReloadTest {
         resolver.reload(live, true);
       } catch (DatabaseException e) {
         assertThat(e.reason())
-            .isIn(DatabaseException.Reason.CORRUPT, DatabaseException.Reason.UNREADABLE,
+            .isIn(
+                DatabaseException.Reason.CORRUPT,
+                DatabaseException.Reason.UNREADABLE,
                 DatabaseException.Reason.WRONG_SCHEMA);
       }
     }

@@ -18,8 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ResolverAllocationTest {
 
   private static final String[] ADDRESSES = {
-    "81.2.69.160", "8.8.8.8", "10.1.2.3", "1.1.1.1", "2a00:1450::1", "::ffff:81.2.69.1",
-    "2002:5102:4501::1", "2001:0:808:808:0:0:aefd:bafe", "fe80::1", "2c0f::1",
+    "81.2.69.160",
+    "8.8.8.8",
+    "10.1.2.3",
+    "1.1.1.1",
+    "2a00:1450::1",
+    "::ffff:81.2.69.1",
+    "2002:5102:4501::1",
+    "2001:0:808:808:0:0:aefd:bafe",
+    "fe80::1",
+    "2c0f::1",
   };
 
   @TempDir Path dir;
@@ -27,10 +35,12 @@ class ResolverAllocationTest {
   @Test
   void resolvingAllocatesNothingAfterWarmUp() throws Exception {
     java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
+    assumeTrue(
+        bean instanceof com.sun.management.ThreadMXBean,
         "this JVM has no com.sun.management.ThreadMXBean to count allocated bytes");
     com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
-    assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
+    assumeTrue(
+        threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
         "thread allocation accounting is not enabled on this JVM");
     Path db = dir.resolve("db.mmdb");
     MmdbWriter.ipv6("GeoIP2-City")

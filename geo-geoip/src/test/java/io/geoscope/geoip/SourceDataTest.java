@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.net.InetAddresses;
 import io.geoscope.core.Evidence;
-import io.geoscope.core.Jurisdiction;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -21,8 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every network in the JSON that MaxMind's test databases were built from resolves, at its first,
  * middle and last address, to the country and subdivisions its record names (the most specific
- * network wins where they overlap). Addresses in prefixes the databases alias to IPv4
- * ({@code ::ffff:0:0/96}, {@code 2002::/16}), Teredo and special-purpose blocks are left out.
+ * network wins where they overlap). Addresses in prefixes the databases alias to IPv4 ({@code
+ * ::ffff:0:0/96}, {@code 2002::/16}), Teredo and special-purpose blocks are left out.
  */
 class SourceDataTest {
 
@@ -64,15 +63,21 @@ class SourceDataTest {
           }
         }
         Evidence e = resolver.resolve(bytes);
-        String where = InetAddresses.toAddrString(InetAddresses.fromLittleEndianByteArray(reverse(bytes)));
+        String where =
+            InetAddresses.toAddrString(InetAddresses.fromLittleEndianByteArray(reverse(bytes)));
         assertThat(e.jurisdiction())
             .as("%s in %s", where, name)
             .isEqualTo(DifferentialSupport.jurisdictionOf(decisive.record()));
-        if (decisive.record().get("subdivisions") instanceof List<?> subs && subs.size() > 1
+        if (decisive.record().get("subdivisions") instanceof List<?> subs
+            && subs.size() > 1
             && subs.get(0) instanceof Map<?, ?> least) {
           assertThat(e.detail())
               .as("least specific subdivision named for %s", where)
-              .contains("subdivisions[0]=" + e.jurisdiction().country().code() + "-" + least.get("iso_code"));
+              .contains(
+                  "subdivisions[0]="
+                      + e.jurisdiction().country().code()
+                      + "-"
+                      + least.get("iso_code"));
         }
         checked++;
       }
@@ -89,7 +94,8 @@ class SourceDataTest {
     boolean sixToFour = b[0] == 0x20 && b[1] == 0x02;
     boolean teredo = b[0] == 0x20 && b[1] == 0x01 && b[2] == 0 && b[3] == 0;
     boolean compatible = zero80 && b[10] == 0 && b[11] == 0;
-    int v4 = ((b[12] & 0xFF) << 24) | ((b[13] & 0xFF) << 16) | ((b[14] & 0xFF) << 8) | (b[15] & 0xFF);
+    int v4 =
+        ((b[12] & 0xFF) << 24) | ((b[13] & 0xFF) << 16) | ((b[14] & 0xFF) << 8) | (b[15] & 0xFF);
     return mapped
         || sixToFour
         || teredo

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Turns GeoIP2 Anonymous-IP and GeoIP Anonymous Plus records into a numbered list of flag
- * descriptions, e.g. {@code "is_anonymous, is_anonymous_vpn, anonymizer_confidence=30"}. Id 0
- * means "not an anonymizer" (no record, or no flag set).
+ * descriptions, e.g. {@code "is_anonymous, is_anonymous_vpn, anonymizer_confidence=30"}. Id 0 means
+ * "not an anonymizer" (no record, or no flag set).
  *
  * <p>Not thread-safe; used at load time only.
  */

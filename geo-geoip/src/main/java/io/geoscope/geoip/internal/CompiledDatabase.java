@@ -133,10 +133,10 @@ public final class CompiledDatabase {
       throw e;
     } catch (IOException | RuntimeException e) {
       // MaxMind's reader lets BufferUnderflowException, ClassCastException and friends escape on
-      // corrupt input; all of them mean the same thing to our caller.
-      // MaxMind's message is kept in ours; its exception types are not chained, so none of them
-      // reaches a caller of the public API.
-      throw corrupt(fileName, describe(e), e.getClass().getName().startsWith("com.maxmind.") ? null : e);
+      // corrupt input; all of them mean the same thing to our caller. MaxMind's message is kept,
+      // but its exception types are not chained, so none reaches a caller of the public API.
+      boolean maxMind = e.getClass().getName().startsWith("com.maxmind.");
+      throw corrupt(fileName, describe(e), maxMind ? null : e);
     } catch (StackOverflowError e) {
       // maxmind-db 4.x decodes recursively and follows pointer cycles until the stack runs out.
       // The overflow happens inside our own compile step on a fresh frame chain, so it is safe to
@@ -159,7 +159,8 @@ public final class CompiledDatabase {
       throws DatabaseException, IOException {
     Metadata meta = reader.getMetadata();
     if (meta.binaryFormatMajorVersion() != 2) {
-      throw corrupt(fileName, "binary format " + meta.binaryFormatMajorVersion() + " unsupported", null);
+      throw corrupt(
+          fileName, "binary format " + meta.binaryFormatMajorVersion() + " unsupported", null);
     }
     int ipVersion = meta.ipVersion();
     if (ipVersion != 4 && ipVersion != 6) {
@@ -211,10 +212,12 @@ public final class CompiledDatabase {
     DatabaseRecord<Object> record = reader.getRecord(at, Object.class);
     Object data = record.data();
     if (data == null) {
-      throw corrupt(fileName, "MaxMind's reader finds no record where the search tree has one", null);
+      throw corrupt(
+          fileName, "MaxMind's reader finds no record where the search tree has one", null);
     }
     if (depth(data) > MAX_DATA_DEPTH) {
-      throw corrupt(fileName, "a data record nests deeper than " + MAX_DATA_DEPTH + " levels", null);
+      throw corrupt(
+          fileName, "a data record nests deeper than " + MAX_DATA_DEPTH + " levels", null);
     }
     // A record that is not a map (a bare string, say) carries no fields we know: an empty map.
     return data instanceof Map ? (Map<String, Object>) data : Map.of();

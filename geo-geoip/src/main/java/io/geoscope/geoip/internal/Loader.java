@@ -46,8 +46,7 @@ public final class Loader {
       throws DatabaseException {
     String name = fileName(path);
     byte[] bytes = read(path, name);
-    String[] producer = new String[1];
-    LocationRecords[] mapper = new LocationRecords[1];
+    LocationRecords mapper = new LocationRecords(schema);
     CompiledDatabase db =
         CompiledDatabase.compile(
             bytes,
@@ -56,40 +55,37 @@ public final class Loader {
               checkEpoch(name, epoch, clock, inService, force);
               if (type.contains("Anonymous") || type.contains("Proxy")) {
                 throw new DatabaseException(
-                    Reason.WRONG_SCHEMA, name, "database_type " + type + " holds no locations", null);
+                    Reason.WRONG_SCHEMA,
+                    name,
+                    "database_type " + type + " holds no locations",
+                    null);
               }
-              producer[0] = producer(type, epoch);
-              mapper[0] = new LocationRecords(schema, producer[0]);
             },
-            record -> mapper[0].map(record));
-    if (mapper[0].recordsWithCountryField() == 0) {
+            mapper);
+    if (mapper.recordsWithCountryField() == 0) {
       throw new DatabaseException(
           Reason.WRONG_SCHEMA,
           name,
-          "no record has a " + (schema == Schema.FLAT_COUNTRY_CODE ? "country_code" : "country")
-              + " (database_type " + db.databaseType() + ")",
+          "no record has a "
+              + (schema == Schema.FLAT_COUNTRY_CODE ? "country_code" : "country")
+              + " (database_type "
+              + db.databaseType()
+              + ")",
           null);
     }
-    return new Location(db, mapper[0].evidence(), producer[0]);
+    String producer = producer(db);
+    return new Location(db, mapper.evidence(producer), producer);
   }
 
   /** Loads an Anonymous-IP or Anonymous Plus database; see {@link #location}. */
   public static Anonymizers anonymizers(
-      Path path, Clock clock, @Nullable Instant inService, boolean force)
-      throws DatabaseException {
+      Path path, Clock clock, @Nullable Instant inService, boolean force) throws DatabaseException {
     String name = fileName(path);
     byte[] bytes = read(path, name);
     AnonymizerRecords mapper = new AnonymizerRecords();
-    String[] producer = new String[1];
     CompiledDatabase db =
         CompiledDatabase.compile(
-            bytes,
-            name,
-            (type, epoch) -> {
-              checkEpoch(name, epoch, clock, inService, force);
-              producer[0] = producer(type, epoch);
-            },
-            mapper);
+            bytes, name, (type, epoch) -> checkEpoch(name, epoch, clock, inService, force), mapper);
     if (mapper.recordsWithFlags() == 0) {
       throw new DatabaseException(
           Reason.WRONG_SCHEMA,
@@ -97,11 +93,12 @@ public final class Loader {
           "no record has anonymizer flags (database_type " + db.databaseType() + ")",
           null);
     }
-    return new Anonymizers(db, mapper.details(), producer[0]);
+    return new Anonymizers(db, mapper.details(), producer(db));
   }
 
-  private static String producer(String type, BigInteger epoch) {
-    return type + " build " + Instant.ofEpochSecond(epoch.longValueExact());
+  /** E.g. {@code "GeoIP2-City build 2026-06-01T00:00:00Z"}; the epoch was checked already. */
+  private static String producer(CompiledDatabase db) {
+    return db.databaseType() + " build " + built(db);
   }
 
   private static void checkEpoch(
@@ -147,7 +144,8 @@ public final class Loader {
     try {
       long size = Files.size(path);
       if (size > MAX_FILE_SIZE) {
-        throw new DatabaseException(Reason.UNREADABLE, name, "file too large: " + size + " bytes", null);
+        throw new DatabaseException(
+            Reason.UNREADABLE, name, "file too large: " + size + " bytes", null);
       }
       return Files.readAllBytes(path);
     } catch (IOException | OutOfMemoryError e) {

@@ -17,29 +17,27 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The physical {@code country} decides, never {@code registered_country} or {@code
  * represented_country}. With subdivisions, the most specific one (the last of {@code
- * subdivisions[]}) is the jurisdiction and the least specific (the first) is named in the detail.
- * A code that is not ISO 3166 gives an unknown jurisdiction, never a made-up one.
+ * subdivisions[]}) is the jurisdiction and the least specific (the first) is named in the detail. A
+ * code that is not ISO 3166 gives an unknown jurisdiction, never a made-up one.
  *
  * <p>Not thread-safe; used at load time only.
  */
 public final class LocationRecords implements CompiledDatabase.RecordMapper {
 
   private final Schema schema;
-  private final String producer;
   private final List<Evidence> evidence = new ArrayList<>();
   private final Map<Evidence, Integer> ids = new HashMap<>();
   private int recordsWithCountryField;
 
-  /** Maps records of the given schema; {@code producer} goes into every evidence. */
-  public LocationRecords(Schema schema, String producer) {
+  /** Maps records of the given schema. */
+  public LocationRecords(Schema schema) {
     this.schema = schema;
-    this.producer = producer;
     idOf(unknown("no record for this address"));
   }
 
   private Evidence unknown(String detail) {
     return new Evidence(
-        Jurisdiction.unknown(UnknownReason.NOT_FOUND), LocationSource.IP_GEOLOCATION, producer, detail);
+        Jurisdiction.unknown(UnknownReason.NOT_FOUND), LocationSource.IP_GEOLOCATION, "", detail);
   }
 
   private int idOf(Evidence e) {
@@ -52,9 +50,14 @@ public final class LocationRecords implements CompiledDatabase.RecordMapper {
     return id;
   }
 
-  /** Evidence by id; index 0 is "not in the database". */
-  public Evidence[] evidence() {
-    return evidence.toArray(new Evidence[0]);
+  /** Evidence by id, each naming {@code producer}; index 0 is "not in the database". */
+  public Evidence[] evidence(String producer) {
+    Evidence[] out = new Evidence[evidence.size()];
+    for (int i = 0; i < out.length; i++) {
+      Evidence e = evidence.get(i);
+      out[i] = new Evidence(e.jurisdiction(), e.source(), producer, e.detail());
+    }
+    return out;
   }
 
   /** How many distinct records had a country field at all (valid or not). */
@@ -128,7 +131,7 @@ public final class LocationRecords implements CompiledDatabase.RecordMapper {
   }
 
   private Evidence found(Jurisdiction j, String detail) {
-    return new Evidence(j, LocationSource.IP_GEOLOCATION, producer, detail);
+    return new Evidence(j, LocationSource.IP_GEOLOCATION, "", detail);
   }
 
   /** Keeps a bad code readable and short in a detail string. */

@@ -1,8 +1,8 @@
 package io.geoscope.geoip.internal;
 
 /**
- * The address blocks that are not publicly routable (IANA special-purpose registries, RFC 6890
- * and successors), so no database may place them in a country.
+ * The address blocks that are not publicly routable (IANA special-purpose registries, RFC 6890 and
+ * successors), so no database may place them in a country.
  *
  * <p>Lookups are allocation-free loops over a few primitive arrays. Immutable and thread-safe.
  */
@@ -76,8 +76,10 @@ public final class NonRoutable {
       if (keep(e, includeDocumentation)) {
         int slash = e[0].indexOf('/');
         int len = Integer.parseInt(e[0].substring(slash + 1));
-        byte[] b = com.google.common.net.InetAddresses.forString(e[0].substring(0, slash)).getAddress();
-        base4[i] = ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
+        byte[] b =
+            com.google.common.net.InetAddresses.forString(e[0].substring(0, slash)).getAddress();
+        base4[i] =
+            ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
         mask4[i] = len == 0 ? 0 : -1 << (32 - len);
         names4[i] = e[1] + " " + e[0];
         i++;
@@ -88,7 +90,8 @@ public final class NonRoutable {
       if (keep(e, includeDocumentation)) {
         int slash = e[0].indexOf('/');
         int len = Integer.parseInt(e[0].substring(slash + 1));
-        byte[] b = com.google.common.net.InetAddresses.forString(e[0].substring(0, slash)).getAddress();
+        byte[] b =
+            com.google.common.net.InetAddresses.forString(e[0].substring(0, slash)).getAddress();
         long hi = 0;
         long lo = 0;
         for (int k = 0; k < 8; k++) {
@@ -148,5 +151,4 @@ public final class NonRoutable {
   public int size6() {
     return base6Hi.length;
   }
-
 }

@@ -14,13 +14,16 @@ public final class RangeTable {
   private static final int INDEX_SIZE = (1 << 16) + 1;
 
   private final boolean v6;
+
   /** IPv4 range starts, unsigned; empty for an IPv6 table. */
   private final int[] start4;
+
   /** IPv6 range starts as two unsigned halves; empty for an IPv4 table. */
   private final long[] startHi;
 
   private final long[] startLo;
   private final int[] ids;
+
   /** index[h] = first range whose start has top-16 bits >= h. */
   private final int[] index;
 
@@ -86,9 +89,7 @@ public final class RangeTable {
     return ids[found];
   }
 
-  /**
-   * Collects ranges in increasing address order; gaps between them get id 0. Not thread-safe.
-   */
+  /** Collects ranges in increasing address order; gaps between them get id 0. Not thread-safe. */
   public static final class Builder {
     private final boolean v6;
     private final int bits;

@@ -42,12 +42,14 @@ public final class ResolverState {
     nonRoutable4 = new Evidence[nonRoutable.size4()];
     for (int i = 0; i < nonRoutable4.length; i++) {
       nonRoutable4[i] =
-          new Evidence(nr, LocationSource.IP_GEOLOCATION, NON_ROUTABLE_PRODUCER, nonRoutable.describe4(i));
+          new Evidence(
+              nr, LocationSource.IP_GEOLOCATION, NON_ROUTABLE_PRODUCER, nonRoutable.describe4(i));
     }
     nonRoutable6 = new Evidence[nonRoutable.size6()];
     for (int i = 0; i < nonRoutable6.length; i++) {
       nonRoutable6[i] =
-          new Evidence(nr, LocationSource.IP_GEOLOCATION, NON_ROUTABLE_PRODUCER, nonRoutable.describe6(i));
+          new Evidence(
+              nr, LocationSource.IP_GEOLOCATION, NON_ROUTABLE_PRODUCER, nonRoutable.describe6(i));
     }
     String[] details = anonymizers == null ? new String[] {""} : anonymizers.details();
     anonymizerKinds = details.length;
@@ -60,7 +62,8 @@ public final class ResolverState {
               anonymizers.producer(),
               "anonymizer: " + details[i]);
     }
-    combined = new Evidence[anonymizersAreUnknown ? 0 : location.evidence().length * details.length];
+    combined =
+        new Evidence[anonymizersAreUnknown ? 0 : location.evidence().length * details.length];
   }
 
   /** The location database in service. */
@@ -137,7 +140,9 @@ public final class ResolverState {
               base.source(),
               base.producer(),
               (base.detail().isEmpty() ? "" : base.detail() + "; ")
-                  + "anonymizer (" + (a == null ? "" : a.producer()) + "): "
+                  + "anonymizer ("
+                  + (a == null ? "" : a.producer())
+                  + "): "
                   + anonymizerUnknown[anon].detail().substring("anonymizer: ".length()));
       combined[slot] = e;
     }

@@ -1,8 +1,8 @@
 package io.geoscope.geoip.internal;
 
 /**
- * Reads the binary search tree of a MaxMind DB held in memory and enumerates every network it
- * maps, in address order, without recursion.
+ * Reads the binary search tree of a MaxMind DB held in memory and enumerates every network it maps,
+ * in address order, without recursion.
  *
  * <p>The walk is bounded whatever the bytes say: depth by the address width, total node visits by a
  * multiple of the declared node count (a cycle or a pathological alias structure is reported as
@@ -88,30 +88,35 @@ public final class SearchTree {
   /** Reads the left ({@code side} 0) or right (1) record of {@code node}. */
   long record(long node, int side) {
     switch (recordSize) {
-      case 24: {
-        int p = (int) (node * 6) + side * 3;
-        return ((bytes[p] & 0xFFL) << 16) | ((bytes[p + 1] & 0xFFL) << 8) | (bytes[p + 2] & 0xFFL);
-      }
-      case 28: {
-        int p = (int) (node * 7);
-        if (side == 0) {
-          return ((bytes[p + 3] & 0xF0L) << 20)
-              | ((bytes[p] & 0xFFL) << 16)
+      case 24:
+        {
+          int p = (int) (node * 6) + side * 3;
+          return ((bytes[p] & 0xFFL) << 16)
               | ((bytes[p + 1] & 0xFFL) << 8)
               | (bytes[p + 2] & 0xFFL);
         }
-        return ((bytes[p + 3] & 0x0FL) << 24)
-            | ((bytes[p + 4] & 0xFFL) << 16)
-            | ((bytes[p + 5] & 0xFFL) << 8)
-            | (bytes[p + 6] & 0xFFL);
-      }
-      default: {
-        int p = (int) (node * 8) + side * 4;
-        return ((bytes[p] & 0xFFL) << 24)
-            | ((bytes[p + 1] & 0xFFL) << 16)
-            | ((bytes[p + 2] & 0xFFL) << 8)
-            | (bytes[p + 3] & 0xFFL);
-      }
+      case 28:
+        {
+          int p = (int) (node * 7);
+          if (side == 0) {
+            return ((bytes[p + 3] & 0xF0L) << 20)
+                | ((bytes[p] & 0xFFL) << 16)
+                | ((bytes[p + 1] & 0xFFL) << 8)
+                | (bytes[p + 2] & 0xFFL);
+          }
+          return ((bytes[p + 3] & 0x0FL) << 24)
+              | ((bytes[p + 4] & 0xFFL) << 16)
+              | ((bytes[p + 5] & 0xFFL) << 8)
+              | (bytes[p + 6] & 0xFFL);
+        }
+      default:
+        {
+          int p = (int) (node * 8) + side * 4;
+          return ((bytes[p] & 0xFFL) << 24)
+              | ((bytes[p + 1] & 0xFFL) << 16)
+              | ((bytes[p + 2] & 0xFFL) << 8)
+              | (bytes[p + 3] & 0xFFL);
+        }
     }
   }
 
@@ -169,8 +174,7 @@ public final class SearchTree {
    *
    * @throws CorruptTreeException if the walk exceeds its visit budget or meets a bad record
    */
-  public void walk(long start, int bits, SkipRule skip, LeafSink sink)
-      throws CorruptTreeException {
+  public void walk(long start, int bits, SkipRule skip, LeafSink sink) throws CorruptTreeException {
     // Explicit DFS stack; a path is never deeper than the address width.
     long[] nodes = new long[bits + 2];
     int[] depths = new int[bits + 2];
@@ -228,7 +232,9 @@ public final class SearchTree {
 
   /** Decides which prefixes the walk leaves out. */
   public interface SkipRule {
-    /** True to leave out the subtree under the {@code depth}-bit prefix ({@code hi}, {@code lo}). */
+    /**
+     * True to leave out the subtree under the {@code depth}-bit prefix ({@code hi}, {@code lo}).
+     */
     boolean skip(long hi, long lo, int depth, int bits);
 
     /** Leaves out nothing. */

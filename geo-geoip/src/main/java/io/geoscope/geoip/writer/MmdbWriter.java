@@ -138,8 +138,8 @@ public final class MmdbWriter {
   }
 
   /**
-   * Maps the network written in CIDR notation ({@code 1.2.3.0/24}, {@code 2001:db8::/32}) to
-   * {@code record}.
+   * Maps the network written in CIDR notation ({@code 1.2.3.0/24}, {@code 2001:db8::/32}) to {@code
+   * record}.
    *
    * @throws IllegalArgumentException if the network is malformed or IPv6 in an IPv4 database
    */
@@ -257,13 +257,20 @@ public final class MmdbWriter {
       encoder.encode(records.get(i));
     }
     long maxRecord = nodeCount + 16 + data.size();
-    int size = recordSize != 0 ? recordSize : maxRecord < (1L << 24) ? 24 : maxRecord < (1L << 28) ? 28 : 32;
+    int size =
+        recordSize != 0
+            ? recordSize
+            : maxRecord < (1L << 24) ? 24 : maxRecord < (1L << 28) ? 28 : 32;
     if (maxRecord >= (1L << size)) {
       throw new IllegalStateException("database too large for record size " + size);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Node n : order) {
-      writeNode(out, size, value(n.left, numbers, nodeCount, offsets), value(n.right, numbers, nodeCount, offsets));
+      writeNode(
+          out,
+          size,
+          value(n.left, numbers, nodeCount, offsets),
+          value(n.right, numbers, nodeCount, offsets));
     }
     out.write(new byte[16], 0, 16);
     byte[] dataBytes = data.toByteArray();
@@ -492,7 +499,9 @@ public final class MmdbWriter {
       out.write(raw, skip, raw.length - skip);
     }
 
-    /** Writes a control byte (and extended type and size bytes) for {@code type} of {@code size}. */
+    /**
+     * Writes a control byte (and extended type and size bytes) for {@code type} of {@code size}.
+     */
     private void control(int type, int size) {
       int sizeBits;
       byte[] extra;

@@ -12,9 +12,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** What {@link MmdbWriter} writes is what MaxMind's reader reads back. */
 class MmdbWriterTest {
@@ -60,7 +60,8 @@ class MmdbWriterTest {
       assertThat(((Number) back.get("uint32")).longValue()).isEqualTo(4_000_000L);
       assertThat(((Number) back.get("zero")).longValue()).isZero();
       assertThat(back.get("int32")).isEqualTo(-268_435_456);
-      assertThat(new BigInteger(back.get("uint64").toString())).isEqualTo(BigInteger.valueOf(Long.MAX_VALUE));
+      assertThat(new BigInteger(back.get("uint64").toString()))
+          .isEqualTo(BigInteger.valueOf(Long.MAX_VALUE));
       assertThat(back.get("uint128")).isEqualTo(BigInteger.ONE.shiftLeft(127).add(BigInteger.TEN));
       assertThat(back.get("double")).isEqualTo(42.123456);
       assertThat(back.get("float")).isEqualTo(1.5f);
@@ -120,7 +121,8 @@ class MmdbWriterTest {
     assertThatThrownBy(() -> MmdbWriter.ipv4("x").recordSize(20))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
-            () -> MmdbWriter.ipv4("x").insert("1.2.3.0/24", Map.of("k", new Object())).toByteArray())
+            () ->
+                MmdbWriter.ipv4("x").insert("1.2.3.0/24", Map.of("k", new Object())).toByteArray())
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -1,0 +1,503 @@
+package io.geoscope.policy;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.geoscope.core.Condition;
+import io.geoscope.core.Effect;
+import io.geoscope.core.Exemption;
+import io.geoscope.core.Feature;
+import io.geoscope.core.Jurisdiction;
+import io.geoscope.core.LegalBasis;
+import io.geoscope.core.Mode;
+import io.geoscope.core.OnUnknown;
+import io.geoscope.core.Policy;
+import io.geoscope.core.Rule;
+import io.geoscope.core.Scope;
+import io.geoscope.policy.internal.Json;
+import io.geoscope.policy.internal.TextTable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * What a policy can do and where, for the compliance engineer who signs it off: every
+ * jurisdiction it can affect, with which effects under which meeting conditions and in which mode;
+ * which rules are shadow-only, expired or not yet effective at a given instant; what exemptions
+ * lift; and every extraterritorial reach with its statement. Printable as a text table ({@link
+ * #toText()}) and as JSON ({@link #toJson()}).
+ *
+ * <p>A row for a country covers the country and all its subdivisions; a row for {@code unknown}
+ * is a rule with {@code on-unknown: apply}, which affects participants whose location is unknown.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class PolicyReport {
+
+  /** Where a rule or exemption stands at the report's instant. */
+  public enum Status {
+    /** In force. */
+    IN_FORCE("in-force"),
+    /** Its {@code effective} date has not come yet. */
+    NOT_YET_EFFECTIVE("not-yet-effective"),
+    /** Its {@code expires} date has passed. */
+    EXPIRED("expired");
+
+    private final String code;
+
+    Status(String code) {
+      this.code = code;
+    }
+
+    /** The lower-case name used in text and JSON. */
+    public String code() {
+      return code;
+    }
+
+    static Status of(LegalBasis basis, Instant at) {
+      if (basis.inForceAt(at)) {
+        return IN_FORCE;
+      }
+      return basis.effective().isPresent()
+              && at.isBefore(basis.effective().get().atStartOfDay(ZoneOffset.UTC).toInstant())
+          ? NOT_YET_EFFECTIVE
+          : EXPIRED;
+    }
+  }
+
+  /**
+   * The rule behind an exposure.
+   *
+   * @param ruleId the rule's id
+   * @param authority its basis's authority
+   * @param citation its basis's citation
+   * @param effective first day in force, if bounded
+   * @param expires first day no longer in force, if bounded
+   */
+  public record Source(
+      String ruleId,
+      String authority,
+      String citation,
+      Optional<LocalDate> effective,
+      Optional<LocalDate> expires) {
+    static Source of(Rule rule) {
+      LegalBasis b = rule.basis();
+      return new Source(rule.id(), b.authority(), b.citation(), b.effective(), b.expires());
+    }
+  }
+
+  /**
+   * The identity of an exposure: what a reviewer signs off.
+   *
+   * @param where a country or subdivision code, or {@code unknown}
+   * @param effect the effect on a participant there
+   * @param when the meeting condition
+   * @param mode enforce or shadow
+   */
+  public record ExposureKey(String where, Effect effect, Condition when, Mode mode) {}
+
+  /**
+   * One thing a policy can do in one place: participants in {@code key.where()} get {@code
+   * key.effect()} when the meeting satisfies {@code key.when()}, in {@code key.mode()}, under the
+   * listed rules.
+   *
+   * @param key what and where
+   * @param sources the rules that produce it, by id
+   */
+  public record Exposure(ExposureKey key, List<Source> sources) {
+    /** Copies the sources. */
+    public Exposure {
+      requireNonNull(key, "key");
+      sources = List.copyOf(sources);
+    }
+  }
+
+  /**
+   * An exemption lifting a rule for participants in one place.
+   *
+   * @param where the exemption's scope member
+   * @param ruleId the lifted rule
+   * @param exemptionId the exemption
+   * @param citation the exemption's citation, e.g. a general licence
+   * @param effective the exemption's first day in force, if bounded
+   * @param expires the exemption's first day no longer in force, if bounded
+   */
+  public record Relief(
+      String where,
+      String ruleId,
+      String exemptionId,
+      String citation,
+      Optional<LocalDate> effective,
+      Optional<LocalDate> expires) {}
+
+  /**
+   * A legal basis reaching outside its authority's home.
+   *
+   * @param subject the rule or exemption id
+   * @param authority who claims the reach
+   * @param home the authority's home
+   * @param territory where it claims to bind
+   * @param statement why, as written in the policy
+   */
+  public record Reach(
+      String subject, String authority, Jurisdiction home, Scope territory, String statement) {}
+
+  /**
+   * A rule's standing at the report's instant.
+   *
+   * @param ruleId the rule
+   * @param mode enforce or shadow (shadow rules never change an outcome)
+   * @param status in force, not yet effective, or expired
+   * @param citation the basis's citation
+   */
+  public record RuleStatus(String ruleId, Mode mode, Status status, String citation) {}
+
+  /**
+   * An exemption's standing at the report's instant: a lapsed licence no longer lifts anything.
+   *
+   * @param exemptionId the exemption
+   * @param status in force, not yet effective, or expired
+   * @param citation the basis's citation
+   */
+  public record ExemptionStatus(String exemptionId, Status status, String citation) {}
+
+  private final String policyVersion;
+  private final Instant at;
+  private final List<Exposure> exposures;
+  private final List<Relief> reliefs;
+  private final List<Reach> reaches;
+  private final List<RuleStatus> rules;
+  private final List<ExemptionStatus> exemptions;
+
+  private PolicyReport(Policy policy, Instant at) {
+    this.policyVersion = policy.version();
+    this.at = at;
+    this.exposures = exposuresOf(policy);
+    this.reliefs = reliefsOf(policy);
+    this.reaches = reachesOf(policy);
+    List<RuleStatus> statuses = new ArrayList<>();
+    for (Rule r : policy.rules()) {
+      statuses.add(
+          new RuleStatus(r.id(), r.mode(), Status.of(r.basis(), at), r.basis().citation()));
+    }
+    statuses.sort(Comparator.comparing(RuleStatus::ruleId));
+    this.rules = List.copyOf(statuses);
+    List<ExemptionStatus> lifts = new ArrayList<>();
+    for (Exemption e : policy.exemptions()) {
+      lifts.add(new ExemptionStatus(e.id(), Status.of(e.basis(), at), e.basis().citation()));
+    }
+    lifts.sort(Comparator.comparing(ExemptionStatus::exemptionId));
+    this.exemptions = List.copyOf(lifts);
+  }
+
+  /** The report of {@code policy}, with rule standings as of {@code at}. */
+  public static PolicyReport of(Policy policy, Instant at) {
+    requireNonNull(policy, "policy");
+    requireNonNull(at, "at");
+    return new PolicyReport(policy, at);
+  }
+
+  /** The reported policy's version. */
+  public String policyVersion() {
+    return policyVersion;
+  }
+
+  /** The instant rule standings are computed for. */
+  public Instant at() {
+    return at;
+  }
+
+  /** Every exposure, ordered by place, effect, condition and mode. */
+  public List<Exposure> exposures() {
+    return exposures;
+  }
+
+  /** Every place the policy can affect, sorted; {@code unknown} if some rule applies there. */
+  public List<String> jurisdictions() {
+    return exposures.stream().map(e -> e.key().where()).distinct().sorted().toList();
+  }
+
+  /** Every rule lifted by an exemption, per place. */
+  public List<Relief> reliefs() {
+    return reliefs;
+  }
+
+  /** Every legal basis reaching outside its authority's home. */
+  public List<Reach> extraterritorialReaches() {
+    return reaches;
+  }
+
+  /** Every rule's mode and standing at {@link #at()}, by id. */
+  public List<RuleStatus> rules() {
+    return rules;
+  }
+
+  /** Every exemption's standing at {@link #at()}, by id. */
+  public List<ExemptionStatus> exemptions() {
+    return exemptions;
+  }
+
+  /** The ids of shadow-mode rules: observed, never enforced. */
+  public List<String> shadowRules() {
+    return rules.stream().filter(r -> r.mode() == Mode.SHADOW).map(RuleStatus::ruleId).toList();
+  }
+
+  // ---- computing (time-independent; shared with PolicyDiff) ----
+
+  static List<Exposure> exposuresOf(Policy policy) {
+    Map<ExposureKey, List<Source>> byKey = new LinkedHashMap<>();
+    for (Rule rule : policy.rules()) {
+      List<String> places = new ArrayList<>();
+      for (Jurisdiction j : rule.appliesIn().members()) {
+        places.add(j.code());
+      }
+      if (rule.onUnknown() == OnUnknown.APPLY) {
+        places.add("unknown");
+      }
+      for (String where : places) {
+        byKey
+            .computeIfAbsent(
+                new ExposureKey(where, rule.effect(), rule.when(), rule.mode()),
+                k -> new ArrayList<>())
+            .add(Source.of(rule));
+      }
+    }
+    List<Exposure> out = new ArrayList<>();
+    byKey.forEach(
+        (key, sources) -> {
+          sources.sort(Comparator.comparing(Source::ruleId));
+          out.add(new Exposure(key, sources));
+        });
+    out.sort(Comparator.comparing(Exposure::key, KEY_ORDER));
+    return List.copyOf(out);
+  }
+
+  static final Comparator<ExposureKey> KEY_ORDER =
+      Comparator.comparing(ExposureKey::where)
+          .thenComparing(k -> describe(k.effect()))
+          .thenComparing(k -> describe(k.when()))
+          .thenComparing(ExposureKey::mode);
+
+  static List<Relief> reliefsOf(Policy policy) {
+    List<Relief> out = new ArrayList<>();
+    for (Exemption e : policy.exemptions()) {
+      for (Jurisdiction j : e.appliesIn().members()) {
+        for (String ruleId : new TreeSet<>(e.lifts())) {
+          out.add(new Relief(j.code(), ruleId, e.id(), e.basis().citation(),
+              e.basis().effective(), e.basis().expires()));
+        }
+      }
+    }
+    out.sort(
+        Comparator.comparing(Relief::where)
+            .thenComparing(Relief::ruleId)
+            .thenComparing(Relief::exemptionId));
+    return List.copyOf(out);
+  }
+
+  static List<Reach> reachesOf(Policy policy) {
+    List<Reach> out = new ArrayList<>();
+    for (Rule r : policy.rules()) {
+      reach(r.id(), r.basis(), out);
+    }
+    for (Exemption e : policy.exemptions()) {
+      reach(e.id(), e.basis(), out);
+    }
+    out.sort(Comparator.comparing(Reach::subject));
+    return List.copyOf(out);
+  }
+
+  private static void reach(String subject, LegalBasis basis, List<Reach> out) {
+    if (basis.isExtraterritorial()) {
+      out.add(
+          new Reach(subject, basis.authority(), basis.home(), basis.territory(),
+              basis.extraterritorial().orElse("")));
+    }
+  }
+
+  // ---- printing ----
+
+  static String describe(Effect effect) {
+    if (effect instanceof Effect.Disable d) {
+      return "disable " + d.features().stream().map(Feature::code).collect(Collectors.joining(","));
+    }
+    if (effect instanceof Effect.Notice n) {
+      return "notice " + n.key();
+    }
+    return effect.kind();
+  }
+
+  static String describe(Condition when) {
+    if (when.isAlways()) {
+      return "always";
+    }
+    List<String> parts = new ArrayList<>();
+    if (!when.tagsAny().isEmpty()) {
+      parts.add("tags-any " + String.join(",", new TreeSet<>(when.tagsAny())));
+    }
+    if (!when.tagsAll().isEmpty()) {
+      parts.add("tags-all " + String.join(",", new TreeSet<>(when.tagsAll())));
+    }
+    if (!when.featuresAny().isEmpty()) {
+      parts.add("features-any "
+          + when.featuresAny().stream().map(Feature::code).collect(Collectors.joining(",")));
+    }
+    return String.join("; ", parts);
+  }
+
+  static String describe(Scope scope) {
+    return scope.members().stream().map(Jurisdiction::code).sorted()
+        .collect(Collectors.joining(","));
+  }
+
+  static String describe(Source s) {
+    return s.ruleId() + " (" + s.citation() + ")";
+  }
+
+  static String sources(List<Source> sources) {
+    return sources.stream().map(PolicyReport::describe).collect(Collectors.joining("; "));
+  }
+
+  static TextTable exposureTable(List<Exposure> exposures) {
+    TextTable t = new TextTable("JURISDICTION", "EFFECT", "WHEN", "MODE", "RULES");
+    for (Exposure e : exposures) {
+      t.row(e.key().where(), describe(e.key().effect()), describe(e.key().when()),
+          e.key().mode().code(), sources(e.sources()));
+    }
+    return t;
+  }
+
+  static TextTable reliefTable(List<Relief> reliefs) {
+    TextTable t =
+        new TextTable("JURISDICTION", "RULE LIFTED", "EXEMPTION", "CITATION", "VALIDITY");
+    for (Relief r : reliefs) {
+      t.row(r.where(), r.ruleId(), r.exemptionId(), r.citation(),
+          validity(r.effective(), r.expires()));
+    }
+    return t;
+  }
+
+  static String validity(Optional<LocalDate> effective, Optional<LocalDate> expires) {
+    if (effective.isEmpty() && expires.isEmpty()) {
+      return "always";
+    }
+    return effective.map(d -> "from " + d).orElse("")
+        + (effective.isPresent() && expires.isPresent() ? " " : "")
+        + expires.map(d -> "until " + d).orElse("");
+  }
+
+  static TextTable reachTable(List<Reach> reaches) {
+    TextTable t = new TextTable("SUBJECT", "AUTHORITY", "HOME", "TERRITORY", "STATEMENT");
+    for (Reach r : reaches) {
+      t.row(r.subject(), r.authority(), r.home().code(), describe(r.territory()), r.statement());
+    }
+    return t;
+  }
+
+  /** The report as text tables, for terminals and review comments. */
+  public String toText() {
+    StringBuilder out = new StringBuilder();
+    out.append("Policy ").append(policyVersion).append(" as of ").append(at).append('\n');
+    out.append("Jurisdictions affected: ")
+        .append(jurisdictions().isEmpty() ? "none" : String.join(", ", jurisdictions()))
+        .append("\n\n");
+    out.append(exposureTable(exposures).render());
+    TextTable statuses = new TextTable("RULE", "MODE", "STATUS", "CITATION");
+    for (RuleStatus r : rules) {
+      statuses.row(r.ruleId(), r.mode().code(), r.status().code(), r.citation());
+    }
+    for (ExemptionStatus e : exemptions) {
+      statuses.row(e.exemptionId(), "exemption", e.status().code(), e.citation());
+    }
+    out.append("\nRules and exemptions at ").append(at).append(":\n").append(statuses.render());
+    out.append("\nLifted by exemptions:\n")
+        .append(reliefs.isEmpty() ? "none\n" : reliefTable(reliefs).render());
+    out.append("\nExtraterritorial reach:\n")
+        .append(reaches.isEmpty() ? "none\n" : reachTable(reaches).render());
+    return out.toString();
+  }
+
+  /** The report as pretty-printed JSON. */
+  public String toJson() {
+    ObjectNode root = Json.object();
+    root.put("policyVersion", policyVersion);
+    root.put("at", at.toString());
+    root.set("jurisdictions", Json.strings(jurisdictions()));
+    ArrayNode exp = root.putArray("exposures");
+    exposures.forEach(e -> exp.add(json(e)));
+    ArrayNode rs = root.putArray("rules");
+    for (RuleStatus r : rules) {
+      ObjectNode n = rs.addObject();
+      n.put("rule", r.ruleId());
+      n.put("mode", r.mode().code());
+      n.put("status", r.status().code());
+      n.put("citation", r.citation());
+    }
+    ArrayNode ex = root.putArray("exemptions");
+    for (ExemptionStatus e : exemptions) {
+      ObjectNode n = ex.addObject();
+      n.put("exemption", e.exemptionId());
+      n.put("status", e.status().code());
+      n.put("citation", e.citation());
+    }
+    ArrayNode rel = root.putArray("reliefs");
+    reliefs.forEach(r -> rel.add(json(r)));
+    ArrayNode rea = root.putArray("extraterritorialReaches");
+    reaches.forEach(r -> rea.add(json(r)));
+    return Json.print(root);
+  }
+
+  static ObjectNode json(Exposure e) {
+    ObjectNode n = Json.object();
+    n.put("jurisdiction", e.key().where());
+    n.put("effect", describe(e.key().effect()));
+    n.put("when", describe(e.key().when()));
+    n.put("mode", e.key().mode().code());
+    ArrayNode sources = n.putArray("rules");
+    for (Source s : e.sources()) {
+      ObjectNode sn = sources.addObject();
+      sn.put("rule", s.ruleId());
+      sn.put("authority", s.authority());
+      sn.put("citation", s.citation());
+      s.effective().ifPresent(d -> sn.put("effective", d.toString()));
+      s.expires().ifPresent(d -> sn.put("expires", d.toString()));
+    }
+    return n;
+  }
+
+  static ObjectNode json(Relief r) {
+    ObjectNode n = Json.object();
+    n.put("jurisdiction", r.where());
+    n.put("rule", r.ruleId());
+    n.put("exemption", r.exemptionId());
+    n.put("citation", r.citation());
+    r.effective().ifPresent(d -> n.put("effective", d.toString()));
+    r.expires().ifPresent(d -> n.put("expires", d.toString()));
+    return n;
+  }
+
+  static ObjectNode json(Reach r) {
+    ObjectNode n = Json.object();
+    n.put("subject", r.subject());
+    n.put("authority", r.authority());
+    n.put("home", r.home().code());
+    n.set("territory", Json.strings(
+        r.territory().members().stream().map(Jurisdiction::code).sorted().toList()));
+    n.put("statement", r.statement());
+    return n;
+  }
+
+  @Override
+  public String toString() {
+    return toText();
+  }
+}

@@ -1,0 +1,71 @@
+package io.geoscope.testkit;
+
+/**
+ * The invariants {@link PolicyInvariants} checks. Each has a stable {@link #code()} used in
+ * violation messages. Policy-level invariants compare a policy with edited variants of it, so
+ * their counterexamples may shrink the policy too.
+ */
+public enum Invariant {
+  /**
+   * Every effect in a decision is on that one participant (the decision is about their
+   * jurisdiction, and every applied rule is explained with their evidence), and comes from an
+   * enforced rule of the policy that matches them: its scope covers their jurisdiction (or it is
+   * unknown and the rule says {@code on-unknown: apply}), its legal basis is in force at the
+   * instant, and its condition holds for the meeting. A deny outcome needs such a deny-join rule.
+   * Checked for every participant alone and inside the roster.
+   */
+  NEVER_WIDEN("never-widen", false),
+  /**
+   * Removing a rule, or adding one, changes only the decisions of participants that rule covers:
+   * located in its scope, or unknown when it says {@code on-unknown: apply}. Checked by removing
+   * each rule in turn (with any lift of it) and by adding a few generated rules.
+   */
+  LOCALITY("locality", true),
+  /**
+   * A participant's decision is the same alone as inside the roster, in either roster order: other
+   * participants never change it.
+   */
+  INDEPENDENCE("independence", false),
+  /**
+   * The same evidence gives the same decision in every role: a host is decided exactly like an
+   * attendee at the same place.
+   */
+  HOST_EQUALITY("host-equality", false),
+  /**
+   * Shadow rules never change an outcome: removing each shadow rule, or all of them, leaves every
+   * outcome and effect unchanged; and turning every enforced rule into a shadow rule admits
+   * everyone with no effect.
+   */
+  SHADOW_NEUTRALITY("shadow-neutrality", true),
+  /**
+   * Exemptions only lift: removing any one exemption, or all of them, never removes an effect or
+   * makes an outcome less severe — so no exemption ever adds an effect.
+   */
+  EXEMPTION_ONLY_LIFTS("exemption-only-lifts", true);
+
+  private final String code;
+  private final boolean policyLevel;
+
+  Invariant(String code, boolean policyLevel) {
+    this.code = code;
+    this.policyLevel = policyLevel;
+  }
+
+  /** The stable, lower-case, hyphenated name used in messages, e.g. {@code never-widen}. */
+  public String code() {
+    return code;
+  }
+
+  /**
+   * True if checking this invariant compares the policy with edited variants of it; the checker
+   * then also shrinks the policy (by dropping rules and exemptions) in counterexamples.
+   */
+  public boolean isPolicyLevel() {
+    return policyLevel;
+  }
+
+  @Override
+  public String toString() {
+    return code;
+  }
+}
