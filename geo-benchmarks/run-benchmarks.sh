@@ -9,23 +9,24 @@ set -eu
 cd "$(dirname "$0")/.."
 jar=geo-benchmarks/target/benchmarks.jar
 out=geo-benchmarks/target
+rm -f "$out/jmh-uniform.json" "$out/jmh-rest.json" "$out/jmh-zipf.json"
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 started=$(date -u +%Y-%m-%dT%H:%MZ)
 resolve="-f 1 -wi 4 -w 1 -i 3 -r 1 -prof gc"
 rest="-f 1 -wi 3 -w 1 -i 3 -r 1 -prof gc"
 java -jar "$jar" $resolve -p distribution=uniform -rf json -rff "$out/jmh-uniform.json" \
   'ResolveBenchmark'
-java -jar "$jar" $resolve -p distribution=zipf -rf json -rff "$out/jmh-zipf.json" \
-  'ResolveBenchmark.(geoscopeFromString|geoip2DatabaseReaderChmCacheFromString|maxmindReaderChmCacheFromString|maxmindReaderCaffeineFromString)$'
 java -jar "$jar" $rest -rf json -rff "$out/jmh-rest.json" \
   'DecisionBenchmark|RosterBenchmark|PolicyScaleBenchmark|CompileBenchmark'
+java -jar "$jar" $resolve -p distribution=zipf -rf json -rff "$out/jmh-zipf.json" \
+  'ResolveBenchmark.(geoscopeFromString|geoip2DatabaseReaderChmCacheFromString|maxmindReaderChmCacheFromString|maxmindReaderCaffeineFromString)$'
 {
   echo "Run $started; $(java -version 2>&1 | head -n 2 | tail -n 1);" \
     "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') x $(nproc);" \
     "load average at start $load"
   echo
   java -cp "$jar" io.geoscope.benchmarks.Table \
-    "$out/jmh-uniform.json" "$out/jmh-zipf.json" "$out/jmh-rest.json"
+    "$out/jmh-uniform.json" "$out/jmh-rest.json" "$out/jmh-zipf.json"
   echo
   java -Djdk.attach.allowAttachSelf=true -cp "$jar" io.geoscope.benchmarks.Footprint 2>/dev/null
 } | tee "$out/performance.md"
