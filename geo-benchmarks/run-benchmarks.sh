@@ -1,0 +1,32 @@
+#!/bin/sh
+# Runs the whole Geoscope benchmark suite (about 9 minutes on 2 cores) and prints the markdown
+# tables of the README's Performance section; also writes them to geo-benchmarks/target/performance.md.
+# Build first, from the project root: mvn -B -q -DskipTests package
+#
+# MaxMind's readers need several seconds before C2 has compiled their decoders (longer on a busy
+# machine): with less warm-up than this they look slower than they are and Geoscope looks better.
+set -eu
+cd "$(dirname "$0")/.."
+jar=geo-benchmarks/target/benchmarks.jar
+out=geo-benchmarks/target
+rm -f "$out/jmh-uniform.json" "$out/jmh-rest.json" "$out/jmh-zipf.json"
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+started=$(date -u +%Y-%m-%dT%H:%MZ)
+resolve="-f 1 -wi 4 -w 1 -i 3 -r 1 -prof gc"
+rest="-f 1 -wi 3 -w 1 -i 3 -r 1 -prof gc"
+java -jar "$jar" $resolve -p distribution=uniform -rf json -rff "$out/jmh-uniform.json" \
+  'ResolveBenchmark'
+java -jar "$jar" $rest -rf json -rff "$out/jmh-rest.json" \
+  'DecisionBenchmark|RosterBenchmark|PolicyScaleBenchmark|CompileBenchmark'
+java -jar "$jar" $resolve -p distribution=zipf -rf json -rff "$out/jmh-zipf.json" \
+  'ResolveBenchmark.(geoscopeFromString|geoip2DatabaseReaderChmCacheFromString|maxmindReaderChmCacheFromString|maxmindReaderCaffeineFromString)$'
+{
+  echo "Run $started; $(java -version 2>&1 | head -n 2 | tail -n 1);" \
+    "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') x $(nproc);" \
+    "load average at start $load"
+  echo
+  java -cp "$jar" io.geoscope.benchmarks.Table \
+    "$out/jmh-uniform.json" "$out/jmh-rest.json" "$out/jmh-zipf.json"
+  echo
+  java -Djdk.attach.allowAttachSelf=true -cp "$jar" io.geoscope.benchmarks.Footprint 2>/dev/null
+} | tee "$out/performance.md"
