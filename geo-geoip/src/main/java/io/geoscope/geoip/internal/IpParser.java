@@ -34,6 +34,43 @@ public final class IpParser {
   /** The longest valid literal: {@code ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255}. */
   public static final int MAX_LENGTH = 45;
 
+  // Character classes of ASCII, looked up once per character by the pre-scan.
+  private static final byte DIGIT = 0;
+  private static final byte HEX_LETTER = 1;
+  private static final byte NAME = 2; // a letter that is not a hex digit, '-' or '_'
+  private static final byte DOT = 3;
+  private static final byte COLON = 4;
+  private static final byte OTHER = 5;
+
+  private static final byte[] CLASS = new byte[128];
+  /** Hex value of each ASCII character, or -1. */
+  private static final byte[] HEX = new byte[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      byte cls = OTHER;
+      int hex = -1;
+      if (c >= '0' && c <= '9') {
+        cls = DIGIT;
+        hex = c - '0';
+      } else if (c >= 'a' && c <= 'f') {
+        cls = HEX_LETTER;
+        hex = c - 'a' + 10;
+      } else if (c >= 'A' && c <= 'F') {
+        cls = HEX_LETTER;
+        hex = c - 'A' + 10;
+      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_') {
+        cls = NAME;
+      } else if (c == '.') {
+        cls = DOT;
+      } else if (c == ':') {
+        cls = COLON;
+      }
+      CLASS[c] = cls;
+      HEX[c] = (byte) hex;
+    }
+  }
+
   private IpParser() {}
 
   /**
@@ -57,26 +94,31 @@ public final class IpParser {
     int firstNonHex = -1; // a name character that cannot be a hex digit
     for (int i = 0; i < len; i++) {
       char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        continue;
-      }
-      if (c == '.') {
-        dot = true;
-      } else if (c == ':') {
-        colon = true;
-      } else if (hexValue(c) >= 0) {
-        if (firstNameChar < 0) {
-          firstNameChar = i;
-        }
-      } else if (isNameChar(c)) {
-        if (firstNameChar < 0) {
-          firstNameChar = i;
-        }
-        if (firstNonHex < 0) {
-          firstNonHex = i;
-        }
-      } else {
-        throw new InvalidAddressException(reasonFor(c), i, len);
+      int cls = c < 128 ? CLASS[c] : OTHER;
+      switch (cls) {
+        case DIGIT:
+          break;
+        case DOT:
+          dot = true;
+          break;
+        case COLON:
+          colon = true;
+          break;
+        case HEX_LETTER:
+          if (firstNameChar < 0) {
+            firstNameChar = i;
+          }
+          break;
+        case NAME:
+          if (firstNameChar < 0) {
+            firstNameChar = i;
+          }
+          if (firstNonHex < 0) {
+            firstNonHex = i;
+          }
+          break;
+        default:
+          throw new InvalidAddressException(reasonFor(c), i, len);
       }
     }
     if (colon) {
@@ -109,21 +151,8 @@ public final class IpParser {
     return Reason.BAD_CHARACTER;
   }
 
-  private static boolean isNameChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
-  }
-
   private static int hexValue(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return -1;
+    return c < 128 ? HEX[c] : -1;
   }
 
   /** Parses a dotted quad that must span exactly [start, end) of text. */
