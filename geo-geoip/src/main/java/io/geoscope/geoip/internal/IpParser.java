@@ -88,54 +88,62 @@ public final class IpParser {
     if (len > MAX_LENGTH) {
       throw new InvalidAddressException(Reason.TOO_LONG, MAX_LENGTH, len);
     }
-    boolean colon = false;
-    boolean dot = false;
-    int firstNameChar = -1; // any letter, '-' or '_': decides "host name" when there is no colon
-    int firstNonHex = -1; // a name character that cannot be a hex digit
+    // One pass without data-dependent branches: the set of character classes present. Which
+    // character is to blame is only looked for when the text turns out to be invalid.
+    int seen = 0;
     for (int i = 0; i < len; i++) {
       char c = text.charAt(i);
-      int cls = c < 128 ? CLASS[c] : OTHER;
-      switch (cls) {
-        case DIGIT:
-          break;
-        case DOT:
-          dot = true;
-          break;
-        case COLON:
-          colon = true;
-          break;
-        case HEX_LETTER:
-          if (firstNameChar < 0) {
-            firstNameChar = i;
-          }
-          break;
-        case NAME:
-          if (firstNameChar < 0) {
-            firstNameChar = i;
-          }
-          if (firstNonHex < 0) {
-            firstNonHex = i;
-          }
-          break;
-        default:
-          throw new InvalidAddressException(reasonFor(c), i, len);
-      }
+      seen |= 1 << (c < 128 ? CLASS[c] : OTHER);
     }
-    if (colon) {
-      if (firstNonHex >= 0) {
-        throw new InvalidAddressException(Reason.BAD_CHARACTER, firstNonHex, len);
+    if ((seen & (1 << OTHER)) != 0) {
+      int at = first(text, len, OTHER);
+      throw new InvalidAddressException(reasonFor(text.charAt(at)), at, len);
+    }
+    if ((seen & (1 << COLON)) != 0) {
+      if ((seen & (1 << NAME)) != 0) {
+        throw new InvalidAddressException(Reason.BAD_CHARACTER, first(text, len, NAME), len);
       }
       return parseV6(text, len, sink);
     }
-    if (firstNameChar >= 0) {
-      throw new InvalidAddressException(Reason.HOSTNAME, firstNameChar, len);
+    if ((seen & ((1 << NAME) | (1 << HEX_LETTER))) != 0) {
+      int at = Math.min(first(text, len, NAME), first(text, len, HEX_LETTER));
+      throw new InvalidAddressException(Reason.HOSTNAME, at, len);
     }
+    boolean dot = (seen & (1 << DOT)) != 0;
     if (!dot) {
       // A bare number ("16909060") is an IPv4 address to inet_aton, never to us.
       throw new InvalidAddressException(Reason.TOO_FEW_GROUPS, len, len);
     }
-    sink.v4 = parseV4(text, 0, len);
+    sink.v4 = parseDottedQuad(text, len);
     return V4;
+  }
+
+  /**
+   * The common case of {@link #parseV4} for text of digits and dots only, written without
+   * data-dependent branches (the octet lengths of real addresses are unpredictable). Any problem
+   * only sets a flag; the precise error then comes from {@link #parseV4}.
+   */
+  private static int parseDottedQuad(CharSequence text, int len) {
+    int value = 0;
+    int octet = 0;
+    int digits = 0;
+    int dots = 0;
+    boolean bad = false;
+    for (int i = 0; i < len; i++) {
+      char c = text.charAt(i);
+      boolean isDot = c == '.';
+      bad |= isDot ? digits == 0 : (digits == 1 & octet == 0);
+      value = isDot ? (value << 8) | octet : value;
+      octet = isDot ? 0 : octet * 10 + (c - '0');
+      digits = isDot ? 0 : digits + 1;
+      dots += isDot ? 1 : 0;
+      bad |= digits > 3 | octet > 255;
+    }
+    bad |= digits == 0 | dots != 3;
+    if (bad) {
+      return parseV4(text, 0, len);
+    }
+    return (value << 8) | octet;
   }
 
   private static Reason reasonFor(char c) {
@@ -149,6 +157,17 @@ public final class IpParser {
       return Reason.BRACKETED;
     }
     return Reason.BAD_CHARACTER;
+  }
+
+  /** The index of the first character of class {@code cls}, or {@code len} if there is none. */
+  private static int first(CharSequence text, int len, byte cls) {
+    for (int i = 0; i < len; i++) {
+      char c = text.charAt(i);
+      if ((c < 128 ? CLASS[c] : OTHER) == cls) {
+        return i;
+      }
+    }
+    return len;
   }
 
   private static int hexValue(char c) {

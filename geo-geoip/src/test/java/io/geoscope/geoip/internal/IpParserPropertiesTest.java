@@ -3,6 +3,8 @@ package io.geoscope.geoip.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import io.geoscope.geoip.AddressGenerators;
 import io.geoscope.geoip.AddressGenerators.Rendered;
@@ -58,6 +60,33 @@ class IpParserPropertiesTest {
       assertThat(guava).as("accepted what Guava rejects: %s", text).isNotNull();
       assertThat(AddressGenerators.as16(bytes(version, sink))).as(text).isEqualTo(AddressGenerators.as16(guava));
     });
+  }
+
+  /**
+   * Text of digits and dots only takes the branch-free dotted-quad path: it must accept exactly
+   * what Guava accepts, with the same value, and reject the rest with the reason the careful
+   * parser gives (empty group, leading zero, octet out of range, group count).
+   */
+  @Test
+  void digitsAndDotsParseExactlyLikeGuava() {
+    qt().withExamples(20000)
+        .forAll(lists().of(strings().betweenCodePoints('0', '9').ofLengthBetween(0, 4))
+            .ofSizeBetween(1, 6).map(groups -> String.join(".", groups)))
+        .assuming(text -> !text.isEmpty())
+        .checkAssert(text -> {
+          byte[] guava = AddressGenerators.guava(text);
+          AddressSink sink = new AddressSink();
+          if (guava == null) {
+            InvalidAddressException e =
+                catchThrowableOfType(InvalidAddressException.class, () -> IpParser.parse(text, sink));
+            assertThat(e).as("accepted what Guava rejects: %s", text).isNotNull();
+            assertThat(e.reason()).as(text).isIn(Reason.EMPTY_GROUP, Reason.LEADING_ZERO,
+                Reason.OCTET_OUT_OF_RANGE, Reason.TOO_FEW_GROUPS, Reason.TOO_MANY_GROUPS);
+          } else {
+            assertThat(IpParser.parse(text, sink)).as(text).isEqualTo(IpParser.V4);
+            assertThat(bytes(IpParser.V4, sink)).as(text).isEqualTo(guava);
+          }
+        });
   }
 
   @Test
