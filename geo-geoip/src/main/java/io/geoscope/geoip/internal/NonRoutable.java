@@ -4,7 +4,8 @@ package io.geoscope.geoip.internal;
  * The address blocks that are not publicly routable (IANA special-purpose registries, RFC 6890 and
  * successors), so no database may place them in a country.
  *
- * <p>Lookups are allocation-free loops over a few primitive arrays. Immutable and thread-safe.
+ * <p>Lookups are allocation-free loops over a few primitive arrays, skipped for the many addresses
+ * whose top 16 bits no block shares (a 65,536-bit filter per family). Immutable and thread-safe.
  */
 public final class NonRoutable {
 
@@ -41,14 +42,18 @@ public final class NonRoutable {
     {"ff00::/8", "multicast"},
   };
 
-  private final int[] base4;
-  private final int[] mask4;
-  private final long[] base6Hi;
-  private final long[] base6Lo;
-  private final long[] mask6Hi;
-  private final long[] mask6Lo;
+  final int[] base4;
+  final int[] mask4;
+  final long[] base6Hi;
+  final long[] base6Lo;
+  final long[] mask6Hi;
+  final long[] mask6Lo;
   private final String[] names4;
   private final String[] names6;
+  /** Bit {@code p} is set when some IPv4 block holds addresses whose top 16 bits are {@code p}. */
+  private final long[] filter4 = new long[1024];
+  /** The same for IPv6 and the top 16 bits of the high half. */
+  private final long[] filter6 = new long[1024];
 
   /**
    * The list, with or without the documentation blocks (RFC 5737 192.0.2/24, 198.51.100/24,
@@ -82,6 +87,7 @@ public final class NonRoutable {
             ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
         mask4[i] = len == 0 ? 0 : -1 << (32 - len);
         names4[i] = e[1] + " " + e[0];
+        mark(filter4, base4[i] >>> 16, len);
         i++;
       }
     }
@@ -103,8 +109,17 @@ public final class NonRoutable {
         mask6Hi[i] = len >= 64 ? -1L : (len == 0 ? 0 : -1L << (64 - len));
         mask6Lo[i] = len <= 64 ? 0 : (len == 128 ? -1L : -1L << (128 - len));
         names6[i] = e[1] + " " + e[0];
+        mark(filter6, (int) (hi >>> 48), len);
         i++;
       }
+    }
+  }
+
+  /** Sets the filter bits of every 16-bit prefix a block of {@code len} bits at {@code top} spans. */
+  private static void mark(long[] filter, int top, int len) {
+    int count = len >= 16 ? 1 : 1 << (16 - len);
+    for (int p = top; p < top + count; p++) {
+      filter[p >>> 6] |= 1L << p;
     }
   }
 
@@ -114,6 +129,15 @@ public final class NonRoutable {
 
   /** The index of the block holding the IPv4 address, or -1 if it is routable. */
   public int match4(int address) {
+    int top = address >>> 16;
+    if ((filter4[top >>> 6] & (1L << top)) == 0) {
+      return -1;
+    }
+    return scan4(address);
+  }
+
+  /** {@link #match4} without the filter. */
+  int scan4(int address) {
     for (int i = 0; i < base4.length; i++) {
       if ((address & mask4[i]) == base4[i]) {
         return i;
@@ -124,6 +148,15 @@ public final class NonRoutable {
 
   /** The index of the block holding the IPv6 address, or -1 if none does. */
   public int match6(long hi, long lo) {
+    int top = (int) (hi >>> 48);
+    if ((filter6[top >>> 6] & (1L << top)) == 0) {
+      return -1;
+    }
+    return scan6(hi, lo);
+  }
+
+  /** {@link #match6} without the filter. */
+  int scan6(long hi, long lo) {
     for (int i = 0; i < base6Hi.length; i++) {
       if ((hi & mask6Hi[i]) == base6Hi[i] && (lo & mask6Lo[i]) == base6Lo[i]) {
         return i;
