@@ -66,7 +66,7 @@ public final class LivePolicy {
 
   private static DecisionEngine build(Function<Policy, DecisionEngine> engines, Policy policy) {
     DecisionEngine built = engines.apply(policy);
-    if (built == null || built.policy() != policy) {
+    if (built == null || !built.policy().equals(policy)) {
       throw new IllegalStateException(
           "the engine factory must build an engine over the policy it is given");
     }

@@ -123,6 +123,7 @@ public final class IpParser {
    * data-dependent branches (the octet lengths of real addresses are unpredictable). Any problem
    * only sets a flag; the precise error then comes from {@link #parseV4}.
    */
+  @SuppressWarnings("ShortCircuitBoolean") // & and | on purpose: no branch per character
   private static int parseDottedQuad(CharSequence text, int len) {
     int value = 0;
     int octet = 0;
