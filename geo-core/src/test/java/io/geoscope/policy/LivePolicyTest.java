@@ -119,7 +119,8 @@ class LivePolicyTest {
   @Test
   void aFactoryThatIgnoresThePolicyIsRefused(@TempDir Path dir) throws Exception {
     Path file = write(dir.resolve("policy.yaml"), denying("IR"));
-    DecisionEngine other = LivePolicy.load(file).engine();
+    DecisionEngine other =
+        LivePolicy.load(write(dir.resolve("other.yaml"), denying("KP"))).engine();
     assertThatThrownBy(() -> LivePolicy.load(file, p -> other))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("over the policy it is given");
