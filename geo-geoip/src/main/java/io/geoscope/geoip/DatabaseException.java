@@ -2,6 +2,8 @@ package io.geoscope.geoip;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.regex.Pattern;
+
 /**
  * A MaxMind DB file could not be put into service: it is unreadable, corrupt, of the wrong kind, or
  * its build date is implausible. The message names the file and the reason, never an IP address.
@@ -12,6 +14,15 @@ import static java.util.Objects.requireNonNull;
 public final class DatabaseException extends Exception {
 
   private static final long serialVersionUID = 1L;
+
+  /** IPv6 literals (two or more colons, optionally a dotted tail), not inside a longer word. */
+  private static final Pattern IPV6 =
+      Pattern.compile(
+          "(?i)(?<![0-9a-z:])(?:[0-9a-f]{0,4}:){2,8}(?:\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-f]{0,4})"
+              + "(?![0-9a-z:])");
+
+  /** Dotted quads. */
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
 
   /** Why a database was refused. */
   public enum Reason {
@@ -35,7 +46,8 @@ public final class DatabaseException extends Exception {
    *
    * @param reason why the file was refused
    * @param fileName the file's name, for the message
-   * @param detail what exactly is wrong; must not contain an IP address
+   * @param detail what exactly is wrong; anything in it that looks like an IP address (MaxMind's
+   *     reader names the network it was decoding) is replaced by {@code <address>}
    * @param cause the underlying failure, or {@code null}
    */
   public DatabaseException(
@@ -48,10 +60,15 @@ public final class DatabaseException extends Exception {
             + ": "
             + requireNonNull(reason, "reason")
             + ": "
-            + requireNonNull(detail, "detail"),
+            + redact(requireNonNull(detail, "detail")),
         cause);
     this.reason = reason;
     this.fileName = fileName;
+  }
+
+  static String redact(String detail) {
+    String out = IPV6.matcher(detail).replaceAll("<address>");
+    return IPV4.matcher(out).replaceAll("<address>");
   }
 
   /** Why the database was refused. */
