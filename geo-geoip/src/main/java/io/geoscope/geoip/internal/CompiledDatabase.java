@@ -133,8 +133,9 @@ public final class CompiledDatabase {
       throw e;
     } catch (IOException | RuntimeException e) {
       // MaxMind's reader lets BufferUnderflowException, ClassCastException and friends escape on
-      // corrupt input; all of them mean the same thing to our caller. MaxMind's message is kept,
-      // but its exception types are not chained, so none reaches a caller of the public API.
+      // corrupt input; all of them mean the same thing to our caller. MaxMind's message is kept
+      // (DatabaseException redacts the network addresses it names), but its exception types are
+      // not chained, so none reaches a caller of the public API.
       boolean maxMind = e.getClass().getName().startsWith("com.maxmind.");
       throw corrupt(fileName, describe(e), maxMind ? null : e);
     } catch (StackOverflowError e) {
