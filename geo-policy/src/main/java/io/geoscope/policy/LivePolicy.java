@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.geoscope.core.DecisionEngine;
 import io.geoscope.core.Policy;
-import io.geoscope.core.PolicyValidationException;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Function;
@@ -23,7 +23,7 @@ import java.util.function.Function;
  * // when the file changes (a file watcher, an admin endpoint...):
  * try {
  *   live.reload();
- * } catch (PolicyValidationException e) {
+ * } catch (PolicyFileException e) {
  *   // e.problems() name file, line and column; the previous policy is still deciding
  * }
  * }</pre>
@@ -50,17 +50,17 @@ public final class LivePolicy {
    * used again for every reload.
    *
    * @throws IOException if the file cannot be read
-   * @throws PolicyValidationException listing every problem in the file
+   * @throws PolicyFileException listing every problem in the file
    */
   public static LivePolicy load(Path file, Function<Policy, DecisionEngine> engines)
-      throws IOException, PolicyValidationException {
+      throws IOException, PolicyFileException {
     requireNonNull(file, "file");
     requireNonNull(engines, "engines");
     return new LivePolicy(file, engines, build(engines, PolicyFiles.load(file)));
   }
 
   /** Loads {@code file} into an engine with the default clock (UTC) and no listener. */
-  public static LivePolicy load(Path file) throws IOException, PolicyValidationException {
+  public static LivePolicy load(Path file) throws IOException, PolicyFileException {
     return load(file, policy -> DecisionEngine.builder(policy).build());
   }
 
@@ -94,13 +94,13 @@ public final class LivePolicy {
    *
    * @return the policy now in service
    * @throws IOException if the file cannot be read
-   * @throws PolicyValidationException listing every problem in the file
+   * @throws PolicyFileException listing every problem in the file
    */
-  public synchronized Policy reload() throws IOException, PolicyValidationException {
+  public synchronized Policy reload() throws IOException, PolicyFileException {
     DecisionEngine next;
     try {
       next = build(engines, PolicyFiles.load(file));
-    } catch (IOException | PolicyValidationException | RuntimeException e) {
+    } catch (IOException | PolicyFileException | RuntimeException e) {
       refusals++;
       throw e;
     }

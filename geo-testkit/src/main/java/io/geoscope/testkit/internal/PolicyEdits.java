@@ -23,9 +23,10 @@ public final class PolicyEdits {
    * Re-validates edited parts. Edits here only ever remove or narrow, so a valid policy stays
    * valid; a failure means a bug in the kit, reported as such.
    */
-  public static Policy rebuild(String version, List<Rule> rules, List<Exemption> exemptions) {
+  public static Policy rebuild(Policy original, List<Rule> rules, List<Exemption> exemptions) {
     try {
-      return Policy.of(version, rules, exemptions);
+      return Policy.of(
+          original.version(), original.operator(), original.authorities(), rules, exemptions);
     } catch (PolicyValidationException e) {
       throw new IllegalStateException("geo-testkit produced an invalid policy: " + e.getMessage(), e);
     }
@@ -53,7 +54,7 @@ public final class PolicyEdits {
                 : new Exemption(e.id(), e.basis(), e.appliesIn(), lifts));
       }
     }
-    return rebuild(policy.version(), rules, exemptions);
+    return rebuild(policy, rules, exemptions);
   }
 
   /** The policy without the rule {@code id} (and lifts of it). */
@@ -69,14 +70,14 @@ public final class PolicyEdits {
         kept.add(e);
       }
     }
-    return rebuild(policy.version(), policy.rules(), kept);
+    return rebuild(policy, policy.rules(), kept);
   }
 
   /** The policy with {@code rule} added at the end. */
   public static Policy withRule(Policy policy, Rule rule) {
     List<Rule> rules = new ArrayList<>(policy.rules());
     rules.add(rule);
-    return rebuild(policy.version(), rules, policy.exemptions());
+    return rebuild(policy, rules, policy.exemptions());
   }
 
   /** The policy with every rule replaced by {@code edit} of it (ids must be kept). */
@@ -85,7 +86,7 @@ public final class PolicyEdits {
     for (Rule r : policy.rules()) {
       rules.add(edit.apply(r));
     }
-    return rebuild(policy.version(), rules, policy.exemptions());
+    return rebuild(policy, rules, policy.exemptions());
   }
 
   /** {@code rule} in {@code mode}. */
