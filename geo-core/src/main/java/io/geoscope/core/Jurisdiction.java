@@ -69,10 +69,45 @@ public final class Jurisdiction implements Comparable<Jurisdiction> {
   private static final Map<Jurisdiction, List<Jurisdiction>> BY_COUNTRY = new HashMap<>();
   /** The subdivisions whose parent is a subdivision, by that parent. */
   private static final Map<Jurisdiction, List<Jurisdiction>> CHILDREN = new HashMap<>();
-  /** ISO 3166-2:CN codes (current and retired) that name the countries HK, MO and TW. */
-  private static final Map<String, String> ALIASES =
-      Map.of("CN-HK", "HK", "CN-MO", "MO", "CN-TW", "TW", "CN-91", "HK", "CN-92", "MO",
-          "CN-71", "TW");
+  /**
+   * Codes read as other codes: the ISO 3166-2:CN codes (current and retired) that name the
+   * countries HK, MO and TW, and the numeric ISO 3166-2:CN codes retired in 2017 ({@code CN-22}
+   * is {@code CN-JL}, Jilin), which databases and older policies still carry.
+   */
+  private static final Map<String, String> ALIASES = Map.ofEntries(
+      Map.entry("CN-HK", "HK"), Map.entry("CN-MO", "MO"), Map.entry("CN-TW", "TW"),
+      Map.entry("CN-91", "HK"), Map.entry("CN-92", "MO"), Map.entry("CN-71", "TW"),
+      Map.entry("CN-11", "CN-BJ"),
+      Map.entry("CN-12", "CN-TJ"),
+      Map.entry("CN-13", "CN-HE"),
+      Map.entry("CN-14", "CN-SX"),
+      Map.entry("CN-15", "CN-NM"),
+      Map.entry("CN-21", "CN-LN"),
+      Map.entry("CN-22", "CN-JL"),
+      Map.entry("CN-23", "CN-HL"),
+      Map.entry("CN-31", "CN-SH"),
+      Map.entry("CN-32", "CN-JS"),
+      Map.entry("CN-33", "CN-ZJ"),
+      Map.entry("CN-34", "CN-AH"),
+      Map.entry("CN-35", "CN-FJ"),
+      Map.entry("CN-36", "CN-JX"),
+      Map.entry("CN-37", "CN-SD"),
+      Map.entry("CN-41", "CN-HA"),
+      Map.entry("CN-42", "CN-HB"),
+      Map.entry("CN-43", "CN-HN"),
+      Map.entry("CN-44", "CN-GD"),
+      Map.entry("CN-45", "CN-GX"),
+      Map.entry("CN-46", "CN-HI"),
+      Map.entry("CN-50", "CN-CQ"),
+      Map.entry("CN-51", "CN-SC"),
+      Map.entry("CN-52", "CN-GZ"),
+      Map.entry("CN-53", "CN-YN"),
+      Map.entry("CN-54", "CN-XZ"),
+      Map.entry("CN-61", "CN-SN"),
+      Map.entry("CN-62", "CN-GS"),
+      Map.entry("CN-63", "CN-QH"),
+      Map.entry("CN-64", "CN-NX"),
+      Map.entry("CN-65", "CN-XJ"));
   private static final java.util.EnumMap<UnknownReason, Jurisdiction> UNKNOWN =
       new java.util.EnumMap<>(UnknownReason.class);
 
@@ -213,7 +248,11 @@ public final class Jurisdiction implements Comparable<Jurisdiction> {
       return j;
     }
     String alias = ALIASES.get(iso3166_2);
-    return alias == null ? null : COUNTRIES[slot(alias.charAt(0), alias.charAt(1))];
+    if (alias == null) {
+      return null;
+    }
+    return alias.length() == 2 ? COUNTRIES[slot(alias.charAt(0), alias.charAt(1))]
+        : SUBDIVISIONS.get(alias);
   }
 
   /**
@@ -349,10 +388,13 @@ public final class Jurisdiction implements Comparable<Jurisdiction> {
     }
   }
 
-  /** The ISO 3166-2 aliases of HK, MO and TW ({@code CN-HK}, {@code CN-91}...), code to country. */
+  /**
+   * Every alias, code to what it is read as: {@code CN-HK}, {@code CN-91}... to HK, MO and TW,
+   * and the retired numeric ISO 3166-2:CN codes to the current ones.
+   */
   public static Map<String, Jurisdiction> aliases() {
     Map<String, Jurisdiction> out = new java.util.TreeMap<>();
-    ALIASES.forEach((alias, target) -> out.put(alias, country(target)));
+    ALIASES.forEach((alias, target) -> out.put(alias, of(target)));
     return java.util.Collections.unmodifiableMap(out);
   }
 

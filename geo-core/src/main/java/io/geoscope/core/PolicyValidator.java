@@ -301,6 +301,10 @@ public final class PolicyValidator {
           "expires " + basis.expires().get() + " is not after effective "
               + basis.effective().get()));
     }
+    if (basis.home().isPresent() && !basis.home().get().isKnown()) {
+      problems.add(new PolicyProblem(Code.HOME_MISMATCH, subject, entry, "basis.home",
+          "home must be a known jurisdiction, not " + basis.home().get()));
+    }
     List<Authority> declared = context == null ? List.of() : context.declared;
     Optional<Authority> authority = resolve(basis.authority(), declared);
     if (authority.isEmpty()) {
@@ -417,9 +421,10 @@ public final class PolicyValidator {
                 || basis.kind() == InstrumentKind.EXPORT_CONTROL;
     String reason = null;
     if (!reachingKind) {
-      reason = "a " + basis.kind().code() + " never reaches outside its authority's home,"
+      reason = "'" + basis.kind().code() + "' never reaches outside its authority's home"
+          + (exemption ? " in an exemption" : "") + ","
           + " whatever the statement or the operator says; only sanctions and export-control"
-          + " rules (and general licences lifting them) do";
+          + " rules, and general-licence exemptions lifting them, do";
     } else if (a.declared()) {
       reason = a.name() + " is declared by this policy, not in the catalogue; only catalogue"
           + " authorities that issue sanctions or export controls reach outside home";

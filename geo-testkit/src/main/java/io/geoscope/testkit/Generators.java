@@ -45,7 +45,7 @@ import java.util.TreeSet;
  * expiry follows effect, exemptions lift rules of the same policy — so {@code Policy.of} accepts
  * every generated policy. Countries are drawn mostly from CN, HK, MO, TW, US, DE, IR and RU (where
  * the interesting law is), sometimes from a few others, rarely from the whole ISO list;
- * subdivisions from a small fixed set per country (e.g. {@code US-CA}, {@code CN-22}), since
+ * subdivisions from a small fixed set per country (e.g. {@code US-CA}, {@code CN-JL}), since
  * Geoscope interns every subdivision it sees.
  *
  * <p>The first option of every choice is the simplest, so a framework that shrinks its draws
@@ -61,19 +61,34 @@ public final class Generators {
   private static final List<String> OTHER_COUNTRIES =
       List.of("GB", "FR", "KP", "CU", "SY", "BR", "IN", "JP", "UA", "SG", "XK");
 
+  /** The first two subdivisions of each country in the shipped ISO 3166-2 table. */
+  private static final Map<Jurisdiction, List<Jurisdiction>> REAL_SUBDIVISIONS = firstTwo();
+
+  private static Map<Jurisdiction, List<Jurisdiction>> firstTwo() {
+    Map<Jurisdiction, List<Jurisdiction>> out = new java.util.HashMap<>();
+    for (Jurisdiction j : Jurisdiction.subdivisions()) {
+      List<Jurisdiction> list = out.computeIfAbsent(j.country(), c -> new ArrayList<>());
+      if (list.size() < 2) {
+        list.add(j);
+      }
+    }
+    return out;
+  }
+
   private static final Map<String, List<String>> SUBDIVISION_PARTS =
       ImmutableMap.<String, List<String>>builder()
           .put("US", List.of("CA", "NY", "TX", "WA"))
-          .put("CN", List.of("11", "22", "31", "44", "65"))
+          .put("CN", List.of("BJ", "JL", "SH", "GD", "XJ"))
           .put("DE", List.of("BY", "BE", "HH"))
           .put("RU", List.of("MOW", "SPE"))
           .put("IR", List.of("07", "10"))
           .put("TW", List.of("TPE", "KHH"))
-          .put("GB", List.of("ENG", "SCT"))
+          .put("GB", List.of("ENG", "SCT", "WBK"))
+          .put("FR", List.of("IDF", "75"))
+          .put("ES", List.of("MD", "M"))
           .put("UA", List.of("43", "30"))
           .build();
 
-  private static final List<String> DEFAULT_PARTS = List.of("01", "02");
 
   /** Meeting tags used when no policy supplies its own. */
   private static final List<String> TAGS =
@@ -114,7 +129,7 @@ public final class Generators {
         });
   }
 
-  /** Subdivisions from a small fixed set per country, e.g. {@code US-CA}, {@code CN-22}. */
+  /** Subdivisions from a small fixed set per country, e.g. {@code US-CA}, {@code CN-JL}. */
   public static Arbitrary<Jurisdiction> subdivisions() {
     List<String> withParts = List.copyOf(SUBDIVISION_PARTS.keySet());
     return Arbitrary.of(s -> subdivisionOf(s, Jurisdiction.country(s.pick(withParts))), Shrinks::jurisdiction);
@@ -127,7 +142,13 @@ public final class Generators {
       throw new IllegalArgumentException(country + " is not a country");
     }
     List<Jurisdiction> out = new ArrayList<>();
-    for (String part : SUBDIVISION_PARTS.getOrDefault(country.code(), DEFAULT_PARTS)) {
+    List<String> parts = SUBDIVISION_PARTS.get(country.code());
+    if (parts == null) {
+      // Otherwise the country's first real subdivisions; a country without any stands for itself.
+      List<Jurisdiction> real = REAL_SUBDIVISIONS.getOrDefault(country, List.of());
+      return real.isEmpty() ? List.of(country) : real;
+    }
+    for (String part : parts) {
       out.add(Jurisdiction.subdivision(country, part));
     }
     return List.copyOf(out);
