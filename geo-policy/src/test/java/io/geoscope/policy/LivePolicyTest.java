@@ -11,7 +11,6 @@ import io.geoscope.core.Meeting;
 import io.geoscope.core.Outcome;
 import io.geoscope.core.Participant;
 import io.geoscope.core.Role;
-import io.geoscope.core.PolicyValidationException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -73,9 +72,9 @@ class LivePolicyTest {
     // One good rule and one whose scope lies outside its basis's territory: nothing of it applies.
     write(file, denying("KP") + rule("bad", "{authority: A, home: US, kind: statute, citation: c}",
         "    applies-in: [CN]\n    effect: deny-join\n"));
-    assertThatThrownBy(live::reload).isInstanceOf(PolicyValidationException.class);
+    assertThatThrownBy(live::reload).isInstanceOf(PolicyFileException.class);
     write(file, "geoscope: 1\nrules: [");
-    assertThatThrownBy(live::reload).isInstanceOf(PolicyValidationException.class);
+    assertThatThrownBy(live::reload).isInstanceOf(PolicyFileException.class);
     Files.delete(file);
     assertThatThrownBy(live::reload).isInstanceOf(NoSuchFileException.class);
 
@@ -159,7 +158,7 @@ class LivePolicyTest {
         });
         try {
           live.reload();
-        } catch (PolicyValidationException e) {
+        } catch (PolicyFileException e) {
           refused++;
         }
       }
