@@ -36,14 +36,14 @@ class OverreachFilesTest {
     "cac-us-home.yaml, HOME_MISMATCH, 7",
     "cac-greater-china.yaml, UNLAWFUL_REACH, 12",
     "cn-iso-aliases.yaml, UNLAWFUL_REACH, 6",
-    "world-on-unknown.yaml, ON_UNKNOWN_OUTSIDE_OPERATOR_LAW, 12",
+    "world-on-unknown.yaml, ON_UNKNOWN_OUTSIDE_OPERATOR_LAW, 13",
     "speech-on-unknown.yaml, ON_UNKNOWN_OUTSIDE_OPERATOR_LAW, 9",
     "trust-and-safety.yaml, UNKNOWN_AUTHORITY, 5",
     "trust-and-safety.yaml, PLACEHOLDER_CITATION, 5",
     "california-us.yaml, UNLAWFUL_REACH, 6",
     "invisible-statement.yaml, PLACEHOLDER_STATEMENT, 5",
     "invisible-statement.yaml, INVALID_VALUE, 9",
-    "v1-free-text-reach.yaml, UNSUPPORTED_VERSION, 4",
+    "v1-free-text-reach.yaml, UNSUPPORTED_VERSION, 5",
     "unknown-subdivision.yaml, INVALID_CODE, 5",
   })
   void everyOverreachIsRefusedWithItsPosition(String file, String code, int line) {

@@ -57,7 +57,12 @@ class PolicyFilesTest {
   }
 
   static String policy(String rules) {
-    return "geoscope: 1\nrules:\n" + rules;
+    StringBuilder declared = new StringBuilder("geoscope: 2\nauthorities:\n");
+    for (String home : List.of("US", "KP", "IR", "CN", "RU", "DE", "GB", "FR", "HK")) {
+      declared.append("  - {id: a-").append(home.toLowerCase(java.util.Locale.ROOT))
+          .append(", name: A-").append(home).append(", home: ").append(home).append("}\n");
+    }
+    return declared + "rules:\n" + rules;
   }
 
   @Test
@@ -217,12 +222,12 @@ class PolicyFilesTest {
   @Test
   void everyWildcardSpellingIsRefusedWherverAScopeIsWritten() {
     for (String wildcard : List.of("\"*\"", "ALL", "all", "world", "World", "any", "GLOBAL", "\"*-*\"")) {
-      String asMember = policy(rule("r", "{authority: A, home: US, kind: statute, citation: c}",
+      String asMember = policy(rule("r", "{authority: A-US, home: US, kind: statute, citation: c}",
           "    applies-in: [" + wildcard + "]\n    effect: deny-join\n"));
-      String asScalar = policy(rule("r", "{authority: A, home: US, kind: statute, citation: c}",
+      String asScalar = policy(rule("r", "{authority: A-US, home: US, kind: statute, citation: c}",
           "    applies-in: " + wildcard + "\n    effect: deny-join\n"));
       String asTerritory = policy(rule("r",
-          "{authority: A, home: US, territory: [" + wildcard + "], kind: statute, citation: c}",
+          "{authority: A-US, home: US, territory: [" + wildcard + "], kind: statute, citation: c}",
           "    applies-in: [US]\n    effect: deny-join\n"));
       for (String yaml : List.of(asMember, asScalar, asTerritory)) {
         assertThat(problemsOf(yaml)).as(yaml)
@@ -284,7 +289,7 @@ class PolicyFilesTest {
   @Test
   void expiryOnOrBeforeTheEffectiveDateIsAProblemAtTheExpiryField() {
     String yaml = policy(rule("r",
-        "{authority: A, home: US, kind: statute, citation: c, effective: 2021-01-01, expires: 2021-01-01}",
+        "{authority: A-US, home: US, kind: statute, citation: c, effective: 2021-01-01, expires: 2021-01-01}",
         "    applies-in: [US]\n    effect: deny-join\n"));
 
     assertThat(problemsOf(yaml))
@@ -333,7 +338,7 @@ class PolicyFilesTest {
 
   @Test
   void theDeclaredVersionLabelsThePolicyAndOtherwiseTheContentHashDoes() throws Exception {
-    String body = policy(rule("r", "{authority: A, home: US, kind: statute, citation: c}",
+    String body = policy(rule("r", "{authority: A-US, home: US, kind: statute, citation: c}",
         "    applies-in: [US]\n    effect: deny-join\n"));
     Policy labelled = PolicyFiles.parse("version: 2026-11-29\n" + body, "a.yaml", PolicyFormat.YAML);
     Policy derived = PolicyFiles.parse(body, "a.yaml", PolicyFormat.YAML);

@@ -350,9 +350,18 @@ public final class PolicyBinder {
     if (!idOk || basis == null || appliesIn == null) {
       return null;
     }
-    // As for rules: a stand-in lift list still lets Policy.of check the law of the rest.
-    return new Exemption(
-        subject, basis, appliesIn, lifts == null || lifts.isEmpty() ? Set.of(subject) : lifts);
+    if (lifts == null || lifts.isEmpty()) {
+      return null;
+    }
+    try {
+      return new Exemption(subject, basis, appliesIn, lifts);
+    } catch (PolicyValidationException e) {
+      // The constructor runs the validator over what an exemption knows alone; place its findings.
+      for (PolicyProblem p : e.problems()) {
+        problems.add(PolicyFileProblem.of(locate(entry, p.field()), p));
+      }
+      return null;
+    }
   }
 
   /** The lifted ids, less those of rules that failed to bind (the file is refused for them). */
