@@ -108,6 +108,13 @@ class ProsodyEndToEndTest {
     log.setLevel(Level.ALL);
     log.addHandler(CAPTURE);
     server = GeoServer.start(TestFiles.config(dir).withReloadInterval(Duration.ZERO));
+    // A cold JVM (and coverage instrumentation) makes the first decision slow; warm it up so the
+    // module's timeout measures the service, not class loading.
+    HttpResponse<String> warm = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(server.uri().resolve("/v1/decide"))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"participant\":{\"id\":\"warm-up\"}}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(warm.statusCode()).isEqualTo(200);
     int httpPort = freePort();
     int c2sPort = freePort();
     Path module = Path.of("prosody").toAbsolutePath();
@@ -140,12 +147,14 @@ class ProsodyEndToEndTest {
         "    muc_room_locking = false",
         "    geoscope_url = \"" + decide + "\"",
         "    geoscope_fail_mode = \"closed\"",
+        "    geoscope_timeout = 10",
         "    geoscope_room_tags = { [\"memorial\"] = { \"june-fourth\" } }",
         "Component \"" + OPEN + "\" \"muc\"",
         "    modules_enabled = { \"geoscope\" }",
         "    muc_room_locking = false",
         "    geoscope_url = \"" + decide + "\"",
         "    geoscope_fail_mode = \"open\"",
+        "    geoscope_timeout = 10",
         "    geoscope_room_tags = { [\"memorial\"] = { \"june-fourth\" } }",
         "");
     Path cfg = Files.writeString(dir.resolve("prosody.cfg.lua"), config);
