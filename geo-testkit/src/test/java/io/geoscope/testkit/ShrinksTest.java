@@ -32,7 +32,7 @@ class ShrinksTest {
                 assertThatCode(() -> Policy.of(smaller.version(), smaller.rules(), smaller.exemptions()))
                     .doesNotThrowAnyException();
                 for (Rule r : smaller.rules()) {
-                  assertThat(r.appliesIn().within(r.basis().territory())).isTrue();
+                  assertThat(r.appliesIn().within(r.basis().territory().orElseThrow())).isTrue();
                   assertThat(p.rule(r.id())).as("rule ids are kept").isPresent();
                 }
               }
