@@ -10,7 +10,7 @@ import io.geoscope.core.Meeting;
 import io.geoscope.core.Participant;
 import io.geoscope.core.ParticipantDecision;
 import io.geoscope.core.Policy;
-import io.geoscope.core.PolicyValidationException;
+import io.geoscope.policy.PolicyFileException;
 import io.geoscope.core.Role;
 import io.geoscope.geoip.DatabaseException;
 import io.geoscope.geoip.GeoResolver;
@@ -158,7 +158,7 @@ class ReloadStressTest {
       DecisionEngine before = holder.engine();
       try {
         holder.reload(policy);
-      } catch (PolicyValidationException e) {
+      } catch (PolicyFileException e) {
         refused.merge("policy", 1, Integer::sum);
         assertThat(holder.engine()).as("old policy kept after refusing %s", policy).isSameAs(before);
       }
@@ -201,7 +201,7 @@ class ReloadStressTest {
       return engine.get();
     }
 
-    void reload(Path file) throws IOException, PolicyValidationException {
+    void reload(Path file) throws IOException, PolicyFileException {
       engine.set(DecisionEngine.builder(PolicyFiles.load(file)).listener(listener).build());
     }
   }
