@@ -58,7 +58,7 @@ class PolicyFilesTest {
 
   static String policy(String rules) {
     StringBuilder declared = new StringBuilder("geoscope: 2\nauthorities:\n");
-    for (String home : List.of("US", "KP", "IR", "CN", "RU", "DE", "GB", "FR", "HK")) {
+    for (String home : List.of("US", "KP", "IR", "CN", "RU", "DE", "GB", "FR", "HK", "NO")) {
       declared.append("  - {id: a-").append(home.toLowerCase(java.util.Locale.ROOT))
           .append(", name: A-").append(home).append(", home: ").append(home).append("}\n");
     }
@@ -207,7 +207,7 @@ class PolicyFilesTest {
 
     assertThat(e.problems()).singleElement().satisfies(p -> {
       assertThat(p.codeName()).isEqualTo("UNSUPPORTED_VERSION");
-      assertThat(p.message()).contains("format version 2 is not supported");
+      assertThat(p.message()).contains("format version 3 is not supported");
       assertThat(p.location().line()).isEqualTo(1);
     });
   }
@@ -243,7 +243,7 @@ class PolicyFilesTest {
           "    applies-in: [" + place + "]\n    effect: deny-join\n"));
       assertThat(problemsOf(yaml))
           .extracting(PolicyFileProblem::codeName, PolicyFileProblem::field)
-          .containsExactly(tuple("SCOPE_OUTSIDE_TERRITORY", "applies-in"));
+          .containsExactly(tuple("UNLAWFUL_REACH", "applies-in"));
     }
   }
 
@@ -252,7 +252,7 @@ class PolicyFilesTest {
     Policy policy = PolicyFiles.parse(policy(
         rule("us-wide", "{authority: FCC, home: US, kind: regulation, citation: c}",
             "    applies-in: [US]\n    effect: {notice: federal-notice}\n")
-        + rule("ca-only", "{authority: CA, home: US-CA, kind: statute, citation: CIPA}",
+        + rule("ca-only", "{authority: State of California, home: US-CA, kind: statute, citation: CIPA}",
             "    applies-in: [US-CA]\n    effect: {disable: [recording]}\n")),
         "sub.yaml", PolicyFormat.YAML);
     DecisionEngine engine = DecisionEngine.builder(policy).build();
@@ -269,17 +269,19 @@ class PolicyFilesTest {
   }
 
   @Test
-  void aSubdivisionLawCannotReachTheWholeCountryWithoutSayingWhy() {
-    String yaml = policy(rule("ca", "{authority: CA, home: US-CA, territory: [US], kind: statute, citation: c}",
+  void aSubdivisionLawCannotReachTheWholeCountryWhateverItSays() {
+    String yaml = policy(rule("ca", "{authority: State of California, territory: [US],"
+            + " extraterritorial: 'California privacy law protects everyone in the US', kind: statute,"
+            + " citation: c}",
         "    applies-in: [US]\n    effect: deny-join\n"));
 
     assertThat(problemsOf(yaml)).extracting(PolicyFileProblem::codeName)
-        .containsExactly("EXTRATERRITORIAL_WITHOUT_STATEMENT");
+        .containsExactly("UNLAWFUL_REACH");
   }
 
   @Test
   void unquotedNorwayIsNorwayNotFalse() throws Exception {
-    Policy policy = PolicyFiles.parse(policy(rule("no", "{authority: Datatilsynet, home: NO, territory: [NO], kind: regulation, citation: c}",
+    Policy policy = PolicyFiles.parse(policy(rule("no", "{authority: A-NO, home: NO, territory: [NO], kind: regulation, citation: c}",
         "    applies-in: [NO]\n    effect: {notice: recording-consent}\n")),
         "no.yaml", PolicyFormat.YAML);
 
@@ -294,7 +296,7 @@ class PolicyFilesTest {
 
     assertThat(problemsOf(yaml))
         .extracting(PolicyFileProblem::codeName, PolicyFileProblem::field, p -> p.location().line())
-        .containsExactly(tuple("EXPIRY_NOT_AFTER_EFFECTIVE", "basis.expires", 4));
+        .containsExactly(tuple("EXPIRY_NOT_AFTER_EFFECTIVE", "basis.expires", 14));
   }
 
   @Test

@@ -54,7 +54,7 @@ class GeneratorsTest {
         .forAll(gen(Generators.policies()))
         .checkAssert(
             p -> {
-              assertThatCode(() -> Policy.of(p.version(), p.rules(), p.exemptions()))
+              assertThatCode(() -> Policy.of(p.version(), p.operator(), p.authorities(), p.rules(), p.exemptions()))
                   .doesNotThrowAnyException();
               Set<String> ruleIds = new HashSet<>();
               for (Rule r : p.rules()) {

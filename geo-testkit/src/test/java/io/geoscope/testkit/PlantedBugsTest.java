@@ -49,7 +49,7 @@ class PlantedBugsTest {
   @Test
   void hostsDeniedEverywhereBreaksHostEqualityAndNeverWidenWithOneParticipant() throws Exception {
     Policy small =
-        Policy.builder("hosts")
+        Policy.builder("hosts").operator(io.geoscope.core.Operator.of("Example Meetings Inc.", "US"))
             .rule(SamplePolicies.CN_JUNE_FOURTH)
             .rule(SamplePolicies.DE_RECORDING_NOTICE)
             .rule(SamplePolicies.US_CA_CLOUD_RECORDING)
