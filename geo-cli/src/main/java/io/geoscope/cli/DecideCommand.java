@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
     versionProvider = Geoscope.Version.class,
     description = {
       "Decide, for each participant of a roster, what the policy does to them alone.",
-      "The roster is CSV with a header naming id,role,ip and optionally dial_in and site.",
+      "The roster is CSV with a header naming id,role,ip and optionally dial_in and site",
+      "(each once; a UTF-8 byte order mark before it is fine). Lines may have at most 8192",
+      "characters; a longer one ends the run with exit code 2.",
       "Evidence precedence: dial_in (the country or subdivision dialled from) first, then site",
       "(where a room system is), then the ip resolved through --db (needed only for ips);",
       "none of them gives unknown:no-evidence.",
