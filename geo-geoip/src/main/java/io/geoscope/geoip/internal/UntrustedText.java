@@ -37,7 +37,8 @@ public final class UntrustedText {
 
   /**
    * {@code text} made printable (ASCII 0x20..0x7E, others become {@code ?}), redacted of addresses,
-   * and cut to {@code max} characters followed by {@code ...} if it was longer. Only the first
+   * and cut to {@code max} characters (or up to 8 more, to keep a placeholder whole) followed by
+   * {@code ...} if it was longer. Only the first
    * {@code max + 64} characters are looked at, so the cost is bounded whatever the input.
    */
   public static String bounded(String text, int max) {
@@ -48,7 +49,16 @@ public final class UntrustedText {
       b.append(ch >= 0x20 && ch < 0x7F ? ch : '?');
     }
     String out = redact(b.toString());
-    return out.length() > max || text.length() > look ? out.substring(0, Math.min(max, out.length())) + "..." : out;
+    if (out.length() <= max && text.length() <= look) {
+      return out;
+    }
+    int cut = Math.min(max, out.length());
+    // Never cut a placeholder in two: "<addr" would read as if something had been left out.
+    int token = out.lastIndexOf(ADDRESS, cut - 1);
+    if (token >= 0 && token + ADDRESS.length() > cut) {
+      cut = token + ADDRESS.length();
+    }
+    return cut < out.length() || text.length() > look ? out.substring(0, cut) + "..." : out;
   }
 
   /** True if every character of {@code text} is printable ASCII (0x20..0x7E). */
