@@ -56,6 +56,7 @@ public final class CompiledDatabase {
   private static final long FAR_FUTURE_SECONDS = Instant.MAX.getEpochSecond();
 
   private final String databaseType;
+  private final long decodeSteps;
   private final BigInteger buildEpoch;
   private final int ipVersion;
   private final RangeTable v4;
@@ -63,11 +64,13 @@ public final class CompiledDatabase {
 
   private CompiledDatabase(
       String databaseType,
+      long decodeSteps,
       BigInteger buildEpoch,
       int ipVersion,
       RangeTable v4,
       @Nullable RangeTable v6) {
     this.databaseType = databaseType;
+    this.decodeSteps = decodeSteps;
     this.buildEpoch = buildEpoch;
     this.ipVersion = ipVersion;
     this.v4 = v4;
@@ -77,6 +80,11 @@ public final class CompiledDatabase {
   /** The metadata {@code database_type}. */
   public String databaseType() {
     return databaseType;
+  }
+
+  /** How many decoding steps the compile took (charged to its {@link Budget}). */
+  public long decodeSteps() {
+    return decodeSteps;
   }
 
   /** The metadata {@code build_epoch}, in seconds; may be absurd (checked by the caller). */
@@ -232,6 +240,7 @@ public final class CompiledDatabase {
     budget.checkClock();
     return new CompiledDatabase(
         databaseType,
+        budget.spent(),
         buildEpoch,
         (int) ipVersion,
         v4.build(rename),
