@@ -26,6 +26,12 @@ class HostileDatabaseFuzzTest {
 
   private static final Path FILE = temporaryFile();
 
+  /**
+   * Runs so far in this JVM. The first runs load and instrument (under Jazzer) every class a
+   * compile touches, which took 14 s once on a loaded machine; the time bound applies after them.
+   */
+  private static int runs;
+
   @FuzzTest(maxDuration = "60s")
   void anyPointerGraphIsAcceptedOrRefusedTypedWithinItsBound(FuzzedDataProvider data)
       throws Exception {
@@ -47,7 +53,9 @@ class HostileDatabaseFuzzTest {
           .doesNotContainPattern("\\d+\\.\\d+\\.\\d+\\.\\d+");
     }
     // Generous under instrumentation; uninstrumented every such file takes milliseconds.
-    assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(10_000);
+    if (++runs > 10) {
+      assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(10_000);
+    }
   }
 
   /** Interprets the fuzzer's bytes as instructions for {@link RawMmdb}. */
