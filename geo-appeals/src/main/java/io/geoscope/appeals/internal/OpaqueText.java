@@ -97,8 +97,22 @@ public final class OpaqueText {
     return value;
   }
 
+  /** ISO dates and times, which are neither numbers to hide nor IPv6 groups. */
+  private static final Pattern DATE_OR_TIME =
+      Pattern.compile(
+          "(?<![0-9])([0-9]{4}-[0-9]{2}(-[0-9]{2})?|[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?)(?![0-9:])");
+
   /** Where the first address- or number-shaped run starts, or -1. */
-  static int personalAt(String value) {
+  static int personalAt(String text) {
+    // Dates and times are masked, position for position, so "2026-11-01" or "09:00:00" pass.
+    Matcher d = DATE_OR_TIME.matcher(text);
+    StringBuilder masked = new StringBuilder(text);
+    while (d.find()) {
+      for (int i = d.start(); i < d.end(); i++) {
+        masked.setCharAt(i, 'x');
+      }
+    }
+    String value = masked.toString();
     int first = -1;
     for (Pattern p : new Pattern[] {IPV4, IPV6, LONG_NUMBER}) {
       Matcher m = p.matcher(value);
