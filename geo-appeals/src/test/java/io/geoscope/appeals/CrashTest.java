@@ -139,7 +139,7 @@ class CrashTest {
     Random random = new Random();
     Set<String> filed = new LinkedHashSet<>();
     Set<String> approved = new LinkedHashSet<>();
-    for (int run = 0; run < 3; run++) {
+    for (int run = 0; run < Integer.getInteger("geoscope.crash.runs", 2); run++) {
       Process child = startWriter(url, 0);
       BufferedReader lines = reader(child);
       int stopAfter = 1 + random.nextInt(40);
