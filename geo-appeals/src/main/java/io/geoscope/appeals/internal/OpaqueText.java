@@ -20,8 +20,8 @@ public final class OpaqueText {
   private static final Pattern IPV6 =
       Pattern.compile(
           "(?i)(?<![0-9a-f:])([0-9a-f]{1,4}(:[0-9a-f]{1,4}){2,7}|[0-9a-f]{0,4}(:[0-9a-f]{0,4})*::[0-9a-f]{0,4}(:[0-9a-f]{1,4})*)(?![0-9a-f:])");
-  /** Seven or more digits, possibly split by single spaces, dots, dashes or brackets. */
-  private static final Pattern LONG_NUMBER = Pattern.compile("\\+?[0-9]([ ().-]?[0-9]){6,}");
+  /** Seven or more digits, possibly split by up to two spaces, dots, dashes or brackets. */
+  private static final Pattern LONG_NUMBER = Pattern.compile("\\+?[0-9]([ ().-]{0,2}[0-9]){6,}");
 
   private OpaqueText() {}
 
