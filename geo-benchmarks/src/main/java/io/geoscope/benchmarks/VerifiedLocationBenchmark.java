@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The join path's verified-location lookup with a warm cache, over a real embedded store with
- * 1,024 approved accounts and 1,024 accounts without one: {@code verifiedHit} returns a verified
+ * 256 approved accounts and 256 accounts without one: {@code verifiedHit} returns a verified
  * evidence, {@code absentHit} the caller's own (a remembered miss). Run with {@code -prof gc}:
  * both must be allocation-free (about 0 B/op).
  */
@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Benchmark)
 public class VerifiedLocationBenchmark {
-  static final int ACCOUNTS = 1024;
+  static final int ACCOUNTS = 256;
 
   Path dir;
   AppealStore store;

@@ -58,6 +58,9 @@ import picocli.CommandLine.Spec;
       AppealsCommand.Export.class
     })
 final class AppealsCommand implements Runnable {
+  /** Flyway reports each migration at INFO through java.util.logging; a command line wants quiet. */
+  private static final java.util.logging.Logger FLYWAY = java.util.logging.Logger.getLogger("org.flywaydb");
+
   @Spec CommandSpec spec;
 
   @Override
@@ -79,6 +82,7 @@ final class AppealsCommand implements Runnable {
     @Nullable Instant at;
 
     AppealStore open() throws AppealException {
+      FLYWAY.setLevel(java.util.logging.Level.WARNING);
       return jdbcUrl == null ? AppealStore.embedded(db) : AppealStore.open(jdbcUrl);
     }
 
