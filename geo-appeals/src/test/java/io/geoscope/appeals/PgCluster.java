@@ -106,7 +106,8 @@ final class PgCluster implements AutoCloseable {
         unavailable("GEOSCOPE_PG_URL is not set and no initdb/pg_ctl was found");
       }
       PgCluster c = start(bin.orElseThrow());
-      Runtime.getRuntime().addShutdownHook(new Thread(c::close));
+      // At JVM exit surefire allows 30 s: a throwaway cluster needs no clean shutdown.
+      Runtime.getRuntime().addShutdownHook(new Thread(c::discard));
       shared = c;
     }
     return shared;
@@ -203,6 +204,16 @@ final class PgCluster implements AutoCloseable {
     return out;
   }
 
+  /** Stops the server at once (no checkpoint) and deletes the cluster. */
+  void discard() {
+    try {
+      crash();
+    } catch (Exception alreadyStopped) {
+      // Stopped by a crash test, or never started.
+    }
+    delete();
+  }
+
   @Override
   public void close() {
     try {
@@ -210,6 +221,10 @@ final class PgCluster implements AutoCloseable {
     } catch (Exception alreadyStopped) {
       // Stopped by a crash test, or never started.
     }
+    delete();
+  }
+
+  private void delete() {
     try (Stream<Path> all = Files.walk(dir)) {
       all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
