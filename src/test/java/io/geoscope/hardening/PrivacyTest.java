@@ -19,6 +19,7 @@ import io.geoscope.geoip.TrustedProxies;
 import io.geoscope.geoip.writer.MmdbWriter;
 import io.geoscope.policy.PolicyFiles;
 import io.geoscope.policy.PolicyFormat;
+import io.geoscope.policy.TransparencyReports;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -246,8 +247,8 @@ class PrivacyTest {
       texts.add(event.toString());
     }
     Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
-    texts.add(collector.report(now.minusSeconds(3600), now.plusSeconds(7200)).toText());
-    texts.add(collector.report(now.minusSeconds(3600), now.plusSeconds(7200)).toJson());
+    texts.add(TransparencyReports.toText(collector.report(now.minusSeconds(3600), now.plusSeconds(7200))));
+    texts.add(TransparencyReports.toJson(collector.report(now.minusSeconds(3600), now.plusSeconds(7200))));
     assertThat(events).hasSize(n * 2);
     assertThat(texts.stream().filter(t -> t.contains("Exception")).count())
         .as("error paths taken").isGreaterThan(150);

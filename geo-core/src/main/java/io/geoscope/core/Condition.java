@@ -2,8 +2,6 @@ package io.geoscope.core;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.ImmutableSet;
-import com.google.common.collect.Sets;
 import java.util.Set;
 
 /**
@@ -20,9 +18,9 @@ public record Condition(Set<String> tagsAny, Set<String> tagsAll, Set<Feature> f
 
   /** Copies the sets. */
   public Condition {
-    tagsAny = ImmutableSet.copyOf(requireNonNull(tagsAny, "tagsAny"));
-    tagsAll = ImmutableSet.copyOf(requireNonNull(tagsAll, "tagsAll"));
-    featuresAny = Sets.immutableEnumSet(requireNonNull(featuresAny, "featuresAny"));
+    tagsAny = Immutables.orderedSet(requireNonNull(tagsAny, "tagsAny"));
+    tagsAll = Immutables.orderedSet(requireNonNull(tagsAll, "tagsAll"));
+    featuresAny = Immutables.enumSet(Feature.class, requireNonNull(featuresAny, "featuresAny"));
     for (String t : tagsAny) {
       checkTag(t);
     }
@@ -52,7 +50,7 @@ public record Condition(Set<String> tagsAny, Set<String> tagsAll, Set<Feature> f
     if (tags.length == 0) {
       throw new IllegalArgumentException("anyTag needs at least one tag");
     }
-    return new Condition(ImmutableSet.copyOf(tags), Set.of(), Set.of());
+    return new Condition(Immutables.orderedSet(java.util.Arrays.asList(tags)), Set.of(), Set.of());
   }
 
   /** True if this condition places no constraint. */

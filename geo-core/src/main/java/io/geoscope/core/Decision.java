@@ -2,7 +2,6 @@ package io.geoscope.core;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.ImmutableMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ public record Decision(
     shadowed = List.copyOf(shadowed);
     lifted = List.copyOf(lifted);
     requireNonNull(reasonKey, "reasonKey");
-    reasonParams = ImmutableMap.copyOf(reasonParams);
+    reasonParams = Immutables.orderedMap(reasonParams);
   }
 
   /** The plain admit for a participant in {@code j}; built once per jurisdiction. */

@@ -2,7 +2,6 @@ package io.geoscope.core;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.Sets;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -67,7 +66,7 @@ public sealed interface Effect permits Effect.DenyJoin, Effect.Disable, Effect.N
       if (features.isEmpty()) {
         throw new IllegalArgumentException("disable needs at least one feature");
       }
-      features = Sets.immutableEnumSet(features);
+      features = Immutables.enumSet(Feature.class, features);
     }
 
     @Override

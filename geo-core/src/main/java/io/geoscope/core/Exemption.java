@@ -2,7 +2,6 @@ package io.geoscope.core;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.ImmutableSet;
 import java.util.Set;
 
 /**
@@ -24,7 +23,7 @@ public record Exemption(String id, LegalBasis basis, Scope appliesIn, Set<String
     requireNonNull(id, "id");
     requireNonNull(basis, "basis");
     requireNonNull(appliesIn, "appliesIn");
-    lifts = ImmutableSet.copyOf(requireNonNull(lifts, "lifts"));
+    lifts = Immutables.orderedSet(requireNonNull(lifts, "lifts"));
     PolicyValidator.checkId("exemption", id);
     if (lifts.isEmpty()) {
       throw new IllegalArgumentException("exemption '" + id + "' must lift at least one rule");

@@ -52,7 +52,7 @@ public final class Jurisdiction implements Comparable<Jurisdiction> {
       new java.util.EnumMap<>(UnknownReason.class);
 
   static {
-    for (String code : com.google.common.base.Splitter.on(' ').split(COUNTRY_CODES)) {
+    for (String code : COUNTRY_CODES.split(" ")) {
       COUNTRIES[slot(code.charAt(0), code.charAt(1))] =
           new Jurisdiction(Kind.COUNTRY, code, null, null);
     }

@@ -2,8 +2,6 @@ package io.geoscope.core;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.ImmutableSet;
-import com.google.common.collect.Sets;
 import java.util.Set;
 
 /**
@@ -19,8 +17,9 @@ public record Meeting(Set<String> tags, Set<Feature> featuresInUse) {
 
   /** Copies the sets. */
   public Meeting {
-    tags = ImmutableSet.copyOf(requireNonNull(tags, "tags"));
-    featuresInUse = Sets.immutableEnumSet(requireNonNull(featuresInUse, "featuresInUse"));
+    tags = Immutables.orderedSet(requireNonNull(tags, "tags"));
+    featuresInUse =
+        Immutables.enumSet(Feature.class, requireNonNull(featuresInUse, "featuresInUse"));
   }
 
   /** A meeting with no tags and no features in use. */
@@ -30,6 +29,6 @@ public record Meeting(Set<String> tags, Set<Feature> featuresInUse) {
 
   /** A meeting with these tags and no features in use. */
   public static Meeting tagged(String... tags) {
-    return new Meeting(ImmutableSet.copyOf(tags), Set.of());
+    return new Meeting(Immutables.orderedSet(java.util.Arrays.asList(tags)), Set.of());
   }
 }

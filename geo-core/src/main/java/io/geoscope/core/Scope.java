@@ -2,7 +2,6 @@ package io.geoscope.core;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.collect.ImmutableSet;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
@@ -30,7 +29,7 @@ public record Scope(Set<Jurisdiction> members) {
         throw new IllegalArgumentException("a scope cannot contain " + j);
       }
     }
-    members = ImmutableSet.copyOf(members);
+    members = Immutables.orderedSet(members);
   }
 
   /**
@@ -39,12 +38,12 @@ public record Scope(Set<Jurisdiction> members) {
    * @throws IllegalArgumentException if a code is invalid or none is given
    */
   public static Scope of(String... codes) {
-    return new Scope(Arrays.stream(codes).map(Jurisdiction::of).collect(ImmutableSet.toImmutableSet()));
+    return new Scope(Immutables.orderedSet(Arrays.stream(codes).map(Jurisdiction::of).toList()));
   }
 
   /** A scope of the given jurisdictions. */
   public static Scope of(Collection<Jurisdiction> jurisdictions) {
-    return new Scope(ImmutableSet.copyOf(jurisdictions));
+    return new Scope(Immutables.orderedSet(jurisdictions));
   }
 
   /** True if {@code j} lies within some member. Unknown is never covered. */

@@ -2,11 +2,8 @@ package io.geoscope.event;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.geoscope.core.DecisionEvent;
 import io.geoscope.core.Outcome;
-import io.geoscope.policy.internal.Json;
-import io.geoscope.policy.internal.TextTable;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -123,60 +120,6 @@ public final class TransparencyReport {
     return byCitation;
   }
 
-  /** The report as text tables. */
-  public String toText() {
-    StringBuilder out = new StringBuilder();
-    out.append("Decisions from ").append(from).append(" to ").append(to).append(": ")
-        .append(total).append('\n');
-    TextTable outcomes = new TextTable("JURISDICTION", "ADMIT", "ADMIT-LIMITED", "DENY", "TOTAL");
-    byJurisdiction.forEach((j, counts) -> outcomes.row(j, count(counts, Outcome.ADMIT),
-        count(counts, Outcome.ADMIT_LIMITED), count(counts, Outcome.DENY),
-        Long.toString(counts.values().stream().mapToLong(Long::longValue).sum())));
-    outcomes.row("all", count(byOutcome, Outcome.ADMIT), count(byOutcome, Outcome.ADMIT_LIMITED),
-        count(byOutcome, Outcome.DENY), Long.toString(total));
-    out.append('\n').append(outcomes.render());
-    TextTable rules = new TextTable("RULE", "APPLIED", "SHADOW MATCHES");
-    java.util.Set<String> ids = new java.util.TreeSet<>(byRule.keySet());
-    ids.addAll(byShadowRule.keySet());
-    for (String id : ids) {
-      rules.row(id, Long.toString(byRule.getOrDefault(id, 0L)),
-          Long.toString(byShadowRule.getOrDefault(id, 0L)));
-    }
-    out.append('\n').append(rules.isEmpty() ? "No rule applied.\n" : rules.render());
-    TextTable bases = new TextTable("LEGAL BASIS", "DECISIONS");
-    byCitation.forEach((c, n) -> bases.row(c, Long.toString(n)));
-    out.append('\n').append(bases.isEmpty() ? "No legal basis applied.\n" : bases.render());
-    return out.toString();
-  }
-
-  private static String count(Map<Outcome, Long> counts, Outcome o) {
-    return Long.toString(counts.getOrDefault(o, 0L));
-  }
-
-  /** The report as pretty-printed JSON; outcomes use their codes ({@code admit-limited}). */
-  public String toJson() {
-    ObjectNode root = Json.object();
-    root.put("from", from.toString());
-    root.put("to", to.toString());
-    root.put("total", total);
-    root.set("byOutcome", outcomes(byOutcome));
-    ObjectNode j = root.putObject("byJurisdiction");
-    byJurisdiction.forEach((code, counts) -> j.set(code, outcomes(counts)));
-    ObjectNode r = root.putObject("byRule");
-    byRule.forEach(r::put);
-    ObjectNode s = root.putObject("byShadowRule");
-    byShadowRule.forEach(s::put);
-    ObjectNode c = root.putObject("byCitation");
-    byCitation.forEach(c::put);
-    return Json.print(root);
-  }
-
-  private static ObjectNode outcomes(Map<Outcome, Long> counts) {
-    ObjectNode n = Json.object();
-    counts.forEach((o, v) -> n.put(o.code(), v));
-    return n;
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof TransparencyReport r
@@ -193,7 +136,7 @@ public final class TransparencyReport {
 
   @Override
   public String toString() {
-    return toText();
+    return "TransparencyReport[" + from + ", " + to + ", total=" + total + "]";
   }
 
   /** Mutable counts being added up. Not thread-safe. */

@@ -63,7 +63,7 @@ class ReadmePolicyFilesTest {
     TransparencyCollector collector = TransparencyCollector.create();
     DecisionEngine engine = DecisionEngine.builder(policy).listener(collector).build();
     Instant day = Instant.parse("2026-11-29T00:00:00Z");
-    String published = collector.report(day, day.plus(Duration.ofDays(1))).toText();
+    String published = TransparencyReports.toText(collector.report(day, day.plus(Duration.ofDays(1))));
 
     assertThat(report).contains("cn-topic-restriction");
     assertThat(signOff).contains(policy.version()).contains(next.version());
@@ -79,7 +79,7 @@ class ReadmePolicyFilesTest {
         "TransparencyCollector collector = TransparencyCollector.create();",
         "DecisionEngine engine = DecisionEngine.builder(policy).listener(collector).build();",
         "Instant day = Instant.parse(\"2026-11-29T00:00:00Z\");",
-        "String published = collector.report(day, day.plus(Duration.ofDays(1))).toText();")) {
+        "String published = TransparencyReports.toText(collector.report(day, day.plus(Duration.ofDays(1))));")) {
       assertThat(readme).contains(line);
     }
   }

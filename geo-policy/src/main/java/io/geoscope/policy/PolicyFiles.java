@@ -2,7 +2,9 @@ package io.geoscope.policy;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.common.hash.Hashing;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import io.geoscope.core.Policy;
 import io.geoscope.core.PolicyProblem;
 import io.geoscope.core.PolicyProblem.Code;
@@ -119,8 +121,13 @@ public final class PolicyFiles {
   }
 
   private static String defaultVersion(String content) {
-    return "sha256:"
-        + Hashing.sha256().hashString(content, StandardCharsets.UTF_8).toString().substring(0, 12);
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(content.getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(digest).substring(0, 12);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
   }
 
   private static PolicyValidationException syntax(String file, String message) {
