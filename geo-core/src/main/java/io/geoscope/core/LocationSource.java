@@ -10,6 +10,8 @@ public enum LocationSource {
   ROOM_SYSTEM("room-system"),
   /** The participant's own declaration. */
   DECLARED("declared"),
+  /** A location a reviewer verified (for example after an appeal). */
+  VERIFIED("verified"),
   /** No evidence was available. */
   NONE("none");
 
