@@ -10,8 +10,8 @@ import io.geoscope.dialin.DialInResolver;
 import io.geoscope.dialin.InvalidNumberException;
 import io.geoscope.geoip.GeoResolver;
 import io.geoscope.geoip.InvalidAddressException;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +44,7 @@ final class Roster {
     }
   }
 
-  private final BufferedReader in;
+  private final Lines in;
   private final @Nullable GeoResolver resolver;
   private final int id;
   private final int role;
@@ -57,12 +57,20 @@ final class Roster {
   private int lineNumber;
 
   private Roster(
-      BufferedReader in, @Nullable GeoResolver resolver, List<String> header, int lineNumber)
+      Lines in, @Nullable GeoResolver resolver, List<String> header, int lineNumber)
       throws BadLine {
     this.in = in;
     this.resolver = resolver;
     this.lineNumber = lineNumber;
     this.columns = header.size();
+    for (int i = 0; i < header.size(); i++) {
+      int first = header.indexOf(header.get(i));
+      if (first != i) {
+        // Positions, not the name: the header is the user's text and is not echoed.
+        throw bad("the header names one column twice (columns " + (first + 1) + " and "
+            + (i + 1) + ")");
+      }
+    }
     this.id = column(header, "id", true);
     this.role = column(header, "role", true);
     this.ip = column(header, "ip", true);
@@ -75,16 +83,24 @@ final class Roster {
    * Reads the header. Without a resolver, a line with an {@code ip} and neither {@code dial_in}
    * nor {@code site} is bad.
    *
-   * @throws BadLine if the header lacks a required column or there is none
+   * A UTF-8 byte order mark before the header (what spreadsheets write) is ignored. Lines are
+   * read through {@link Lines}, so a line longer than {@link Lines#MAX_CHARS} ends the read.
+   *
+   * @throws BadLine if the header lacks a required column, names one twice, or there is none
+   * @throws Lines.TooLong if a line is too long
    */
-  static Roster open(BufferedReader in, @Nullable GeoResolver resolver)
+  static Roster open(Reader reader, @Nullable GeoResolver resolver)
       throws IOException, BadLine {
-    int n = 0;
+    Lines in = new Lines(reader);
     String line;
-    while ((line = in.readLine()) != null) {
-      n++;
+    boolean first = true;
+    while ((line = in.next()) != null) {
+      if (first && line.startsWith("\uFEFF")) {
+        line = line.substring(1);
+      }
+      first = false;
       if (!skipped(line)) {
-        return new Roster(in, resolver, split(line), n);
+        return new Roster(in, resolver, split(line), (int) in.number());
       }
     }
     throw new BadLine("the roster is empty; it needs a header line such as 'id,role,ip'");
@@ -111,7 +127,7 @@ final class Roster {
   @Nullable Participant next() throws IOException, BadLine {
     String line;
     do {
-      line = in.readLine();
+      line = in.next();
       if (line == null) {
         return null;
       }

@@ -45,7 +45,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Instances are safe to share between threads. {@linkplain #reload(Path) Reload} is atomic:
  * lookups in flight finish on the old tables, later ones see the new; a file that is refused leaves
- * the database in service untouched.
+ * the database in service untouched. A file is compiled within {@link DatabaseLimits} (each value
+ * its pointers lead to is decoded once, nesting, decoding steps and time are bounded), so no file
+ * can make a build or reload run away, and the compile holds no lock lookups or other reloads wait
+ * on.
  */
 public final class GeoResolver {
 
@@ -60,15 +63,21 @@ public final class GeoResolver {
           "geoscope trusted proxies",
           "client hidden by proxy");
 
-  /** Written only under this object's lock by reload; read without locking by lookups. */
+  /** Written only under {@link #swap} by reload; read without locking by lookups. */
   private volatile ResolverState state;
+
+  /** Serialises the swap at the end of a reload, never the compile before it. */
+  private final Object swap = new Object();
+
   private final Clock clock;
   private final Schema schema;
+  private final DatabaseLimits limits;
 
-  private GeoResolver(ResolverState initial, Clock clock, Schema schema) {
+  private GeoResolver(ResolverState initial, Clock clock, Schema schema, DatabaseLimits limits) {
     this.state = initial;
     this.clock = clock;
     this.schema = schema;
+    this.limits = limits;
   }
 
   /** Starts configuring a resolver. */
@@ -150,34 +159,52 @@ public final class GeoResolver {
 
   /**
    * Replaces the location database with {@code path}. The file is refused, and the database in
-   * service kept, if it is unreadable, corrupt or of the wrong kind, or unless {@code force} is set
-   * if its build epoch is older than the one in service or more than a year in the future.
+   * service kept, if it is unreadable, corrupt or of the wrong kind, if compiling it would exceed
+   * the {@linkplain Builder#limits(DatabaseLimits) limits}, or unless {@code force} is set if its
+   * build epoch is older than the one in service or more than a year in the future.
+   *
+   * <p>The file is compiled without holding any lock; only the final swap (a few field writes) is
+   * serialised. Lookups never wait for a reload and keep answering from the database in service
+   * until the swap; a reload, failed or slow, can delay another reload only by that swap, and no
+   * reload runs longer than the {@linkplain DatabaseLimits#compileTimeout() compile timeout} plus
+   * the time to read the file. Concurrent reloads are each checked against the database in service
+   * when they swap, so an older build never replaces a newer one unless forced.
    *
    * @throws DatabaseException if the file is refused
    */
-  public synchronized void reload(Path path, boolean force) throws DatabaseException {
+  public void reload(Path path, boolean force) throws DatabaseException {
     requireNonNull(path, "path");
-    ResolverState current = state;
-    Loader.Location next =
-        Loader.location(path, schema, clock, Loader.built(current.location().db()), force);
-    state = current.withLocation(next);
+    Instant seen = Loader.built(state.location().db());
+    Loader.Location next = Loader.location(path, schema, clock, limits, seen, force);
+    synchronized (swap) {
+      ResolverState current = state;
+      Loader.requireNotOlder(
+          path, Loader.built(next.db()), Loader.built(current.location().db()), force);
+      state = current.withLocation(next);
+    }
   }
 
   /**
-   * Replaces the anonymizer database, with the same rules as {@link #reload(Path, boolean)}.
+   * Replaces the anonymizer database, with the same rules (and the same locking) as {@link
+   * #reload(Path, boolean)}.
    *
    * @throws DatabaseException if the file is refused
    * @throws IllegalStateException if the resolver was built without an anonymizer database
    */
-  public synchronized void reloadAnonymousIp(Path path, boolean force) throws DatabaseException {
+  public void reloadAnonymousIp(Path path, boolean force) throws DatabaseException {
     requireNonNull(path, "path");
-    ResolverState current = state;
-    Loader.Anonymizers in = current.anonymizers();
+    Loader.Anonymizers in = state.anonymizers();
     if (in == null) {
       throw new IllegalStateException("resolver was built without an anonymous-IP database");
     }
-    state =
-        current.withAnonymizers(Loader.anonymizers(path, clock, Loader.built(in.db()), force));
+    Loader.Anonymizers next =
+        Loader.anonymizers(path, clock, limits, Loader.built(in.db()), force);
+    synchronized (swap) {
+      ResolverState current = state;
+      Loader.Anonymizers now = java.util.Objects.requireNonNull(current.anonymizers());
+      Loader.requireNotOlder(path, Loader.built(next.db()), Loader.built(now.db()), force);
+      state = current.withAnonymizers(next);
+    }
   }
 
   /** The build time of the location database in service. */
@@ -202,8 +229,18 @@ public final class GeoResolver {
     private boolean documentationRangesResolve;
     private Schema schema = Schema.AUTO;
     private Clock clock = Clock.systemUTC();
+    private DatabaseLimits limits = DatabaseLimits.defaults();
 
     private Builder() {}
+
+    /**
+     * The resources a database file may make the resolver spend, at build and at every reload
+     * (default {@link DatabaseLimits#defaults()}).
+     */
+    public Builder limits(DatabaseLimits limits) {
+      this.limits = requireNonNull(limits, "limits");
+      return this;
+    }
 
     /** The location database (GeoIP2/GeoLite2 Country, City, Enterprise, DB-IP, flat country). */
     public Builder database(Path path) {
@@ -259,10 +296,10 @@ public final class GeoResolver {
       if (db == null) {
         throw new IllegalStateException("database must be set");
       }
-      Loader.Location location = Loader.location(db, schema, clock, null, false);
+      Loader.Location location = Loader.location(db, schema, clock, limits, null, false);
       Path anon = anonymousIp;
       Loader.Anonymizers anonymizers =
-          anon == null ? null : Loader.anonymizers(anon, clock, null, false);
+          anon == null ? null : Loader.anonymizers(anon, clock, limits, null, false);
       return new GeoResolver(
           new ResolverState(
               location,
@@ -270,7 +307,8 @@ public final class GeoResolver {
               anonymizersAreUnknown,
               new NonRoutable(!documentationRangesResolve)),
           clock,
-          schema);
+          schema,
+          limits);
     }
   }
 }

@@ -59,6 +59,24 @@ public final class AnonymizerRecords implements CompiledDatabase.RecordMapper {
     return recordsWithFlags;
   }
 
+  private static final Shape SHAPE = flagShape();
+
+  private static Shape flagShape() {
+    Map<String, Shape> fields = new HashMap<>();
+    for (String flag : FLAGS) {
+      fields.put(flag, Shape.SCALAR);
+    }
+    fields.put("anonymizer_confidence", Shape.SCALAR);
+    fields.put("provider_name", Shape.SCALAR);
+    return Shape.map(fields);
+  }
+
+  /** The flags, the confidence and the provider name; nothing else is decoded. */
+  @Override
+  public Shape shape() {
+    return SHAPE;
+  }
+
   @Override
   public int map(Map<String, Object> record) {
     StringBuilder detail = new StringBuilder();
@@ -89,7 +107,7 @@ public final class AnonymizerRecords implements CompiledDatabase.RecordMapper {
     }
     Object provider = record.get("provider_name");
     if (provider instanceof String) {
-      detail.append(", provider_name=").append(LocationRecords.printable((String) provider, 64));
+      detail.append(", provider_name=").append(UntrustedText.bounded((String) provider, 64));
     }
     String d = detail.toString();
     Integer id = ids.get(d);

@@ -4,6 +4,7 @@ import io.geoscope.core.Anonymizer;
 import io.geoscope.core.Evidence;
 import io.geoscope.geoip.DatabaseException;
 import io.geoscope.geoip.DatabaseException.Reason;
+import io.geoscope.geoip.DatabaseLimits;
 import io.geoscope.geoip.Schema;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -25,9 +26,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Loader {
 
-  /** Larger files are refused: a byte array cannot hold them, and no real database is this big. */
-  private static final long MAX_FILE_SIZE = Integer.MAX_VALUE - 64;
-
   private static final Duration FUTURE_TOLERANCE = Duration.ofDays(366);
 
   private Loader() {}
@@ -46,15 +44,21 @@ public final class Loader {
    * @param force accept an older or future-dated build
    */
   public static Location location(
-      Path path, Schema schema, Clock clock, @Nullable Instant inService, boolean force)
+      Path path,
+      Schema schema,
+      Clock clock,
+      DatabaseLimits limits,
+      @Nullable Instant inService,
+      boolean force)
       throws DatabaseException {
     String name = fileName(path);
-    byte[] bytes = read(path, name);
+    byte[] bytes = read(path, name, limits);
     LocationRecords mapper = new LocationRecords(schema);
     CompiledDatabase db =
         CompiledDatabase.compile(
             bytes,
             name,
+            limits,
             (type, epoch) -> {
               checkEpoch(name, epoch, clock, inService, force);
               if (type.contains("Anonymous") || type.contains("Proxy")) {
@@ -83,13 +87,21 @@ public final class Loader {
 
   /** Loads an Anonymous-IP or Anonymous Plus database; see {@link #location}. */
   public static Anonymizers anonymizers(
-      Path path, Clock clock, @Nullable Instant inService, boolean force) throws DatabaseException {
+      Path path,
+      Clock clock,
+      DatabaseLimits limits,
+      @Nullable Instant inService,
+      boolean force)
+      throws DatabaseException {
     String name = fileName(path);
-    byte[] bytes = read(path, name);
+    byte[] bytes = read(path, name, limits);
     AnonymizerRecords mapper = new AnonymizerRecords();
     CompiledDatabase db =
         CompiledDatabase.compile(
-            bytes, name, (type, epoch) -> checkEpoch(name, epoch, clock, inService, force), mapper);
+            bytes,
+            name,
+            limits,
+            (type, epoch) -> checkEpoch(name, epoch, clock, inService, force), mapper);
     if (mapper.recordsWithFlags() == 0) {
       throw new DatabaseException(
           Reason.WRONG_SCHEMA,
@@ -134,6 +146,23 @@ public final class Loader {
     }
   }
 
+  /**
+   * At the swap of a reload: refuses {@code built} if it is older than {@code inService}, unless
+   * forced (another reload may have swapped in a newer build while this one compiled).
+   *
+   * @throws DatabaseException OLDER_THAN_IN_SERVICE
+   */
+  public static void requireNotOlder(Path path, Instant built, Instant inService, boolean force)
+      throws DatabaseException {
+    if (!force && built.isBefore(inService)) {
+      throw new DatabaseException(
+          Reason.OLDER_THAN_IN_SERVICE,
+          fileName(path),
+          "build " + built + " is older than the build in service (" + inService + ")",
+          null);
+    }
+  }
+
   /** The build epoch of a compiled database as an instant (always representable once loaded). */
   public static Instant built(CompiledDatabase db) {
     return Instant.ofEpochSecond(db.buildEpoch().longValue());
@@ -144,15 +173,43 @@ public final class Loader {
     return f == null ? path.toString() : f.toString();
   }
 
-  private static byte[] read(Path path, String name) throws DatabaseException {
+  private static byte[] read(Path path, String name, DatabaseLimits limits)
+      throws DatabaseException {
+    long size;
     try {
-      long size = Files.size(path);
-      if (size > MAX_FILE_SIZE) {
+      size = Files.size(path);
+    } catch (IOException e) {
+      throw new DatabaseException(
+          Reason.UNREADABLE, name, "cannot read: " + e.getClass().getSimpleName(), e);
+    }
+    if (size > limits.maxFileBytes()) {
+      throw new DatabaseException(
+          Reason.RESOURCE_LIMIT,
+          name,
+          "limit maxFileBytes=" + limits.maxFileBytes() + " exceeded: file has " + size + " bytes",
+          null);
+    }
+    // Refuse up front what this heap cannot hold with its tables, rather than meet an
+    // OutOfMemoryError half-way (which could also starve the threads serving lookups).
+    long heap = Runtime.getRuntime().maxMemory();
+    if (size > heap / 2) {
+      throw new DatabaseException(
+          Reason.RESOURCE_LIMIT,
+          name,
+          "file of " + size + " bytes exceeds half the maximum heap (" + heap + " bytes)",
+          null);
+    }
+    try {
+      byte[] bytes = Files.readAllBytes(path);
+      if (bytes.length > limits.maxFileBytes()) {
         throw new DatabaseException(
-            Reason.UNREADABLE, name, "file too large: " + size + " bytes", null);
+            Reason.RESOURCE_LIMIT,
+            name,
+            "limit maxFileBytes=" + limits.maxFileBytes() + " exceeded: the file grew while read",
+            null);
       }
-      return Files.readAllBytes(path);
-    } catch (IOException | OutOfMemoryError e) {
+      return bytes;
+    } catch (IOException e) {
       throw new DatabaseException(
           Reason.UNREADABLE, name, "cannot read: " + e.getClass().getSimpleName(), e);
     }

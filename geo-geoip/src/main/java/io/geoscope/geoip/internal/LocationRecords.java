@@ -68,6 +68,19 @@ public final class LocationRecords implements CompiledDatabase.RecordMapper {
     return recordsWithCountryField;
   }
 
+  /** The country, flat country code and subdivision codes; nothing else is decoded. */
+  private static final Shape SHAPE =
+      Shape.map(
+          Map.of(
+              "country", Shape.map(Map.of("iso_code", Shape.SCALAR)),
+              "country_code", Shape.SCALAR,
+              "subdivisions", Shape.arrayOf(Shape.map(Map.of("iso_code", Shape.SCALAR)))));
+
+  @Override
+  public Shape shape() {
+    return SHAPE;
+  }
+
   @Override
   public int map(Map<String, Object> record) {
     Evidence e = evidenceFor(record);
@@ -112,7 +125,7 @@ public final class LocationRecords implements CompiledDatabase.RecordMapper {
     }
     Jurisdiction c = Jurisdiction.findCountry((String) code);
     if (c == null) {
-      return unknown(field + " '" + printable((String) code, 8) + "' is not an ISO 3166-1 code");
+      return unknown(field + " '" + UntrustedText.bounded((String) code, 8) + "' is not an ISO 3166-1 code");
     }
     if (!nested) {
       return found(c, field);
@@ -154,15 +167,5 @@ public final class LocationRecords implements CompiledDatabase.RecordMapper {
 
   private Evidence found(Jurisdiction j, String detail) {
     return new Evidence(j, LocationSource.IP_GEOLOCATION, "", detail);
-  }
-
-  /** Keeps a bad code readable and short in a detail string. */
-  static String printable(String s, int max) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < s.length() && i < max; i++) {
-      char ch = s.charAt(i);
-      b.append(ch >= 0x20 && ch < 0x7F ? ch : '?');
-    }
-    return s.length() > max ? b + "..." : b.toString();
   }
 }
