@@ -51,6 +51,8 @@ public final class GeoResolver {
 
   /** Written only under this object's lock by reload; read without locking by lookups. */
   private volatile ResolverState state;
+  /** The place view of {@link #state}, made on first use. */
+  private volatile @Nullable Places places;
   private final Clock clock;
   private final Schema schema;
 
@@ -101,6 +103,20 @@ public final class GeoResolver {
   public Evidence resolve(InetAddress address) {
     requireNonNull(address, "address");
     return resolve(address.getAddress());
+  }
+
+  /**
+   * The place detail (postal code, location, accuracy radius) of the location database in service
+   * now; a reload replaces it, so keep the instance with the place numbers it gave.
+   */
+  public Places places() {
+    ResolverState s = state;
+    Places p = places;
+    if (p == null || !p.of(s)) {
+      p = new Places(s);
+      places = p; // racy but safe: Places is immutable with final fields
+    }
+    return p;
   }
 
   /** Resolves an IPv4 address given as its 32 bits in network order; allocation-free. */
