@@ -17,11 +17,11 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * Validated, compiled areas: the front door of this module.
  *
- * {@snippet :
+ * <pre>{@code
  * AreaSet areas = AreaSet.compile(List.of(area));          // throws AreaException with problems
  * Placement p = areas.place(0, Jurisdiction.of("UA"), null, 47.1, 37.5, 20);
  * PlacementTable table = areas.precompute(resolverPlaces); // then table.placement(0, place)
- * }
+ * }</pre>
  *
  * <p>{@link #place} runs the tests directly (JTS index lookups; it allocates a few small objects);
  * {@link #precompute} runs them once per distinct place so the hot path is {@link
@@ -106,6 +106,8 @@ public final class AreaSet {
   }
 
   /** Every area's placement of every place of {@code places}, computed now. */
+  // The ordinal is only ever read back by PlacementTable in the same run; nothing persists it.
+  @SuppressWarnings("EnumOrdinal")
   public PlacementTable precompute(PlaceSource places) {
     int n = places.size();
     byte[][] table = new byte[compiled.length][n];

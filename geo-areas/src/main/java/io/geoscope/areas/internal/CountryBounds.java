@@ -42,7 +42,7 @@ public final class CountryBounds {
         if (line.startsWith("#") || line.isBlank()) {
           continue;
         }
-        String[] f = line.split("\t");
+        String[] f = line.split("\t", -1);
         boxes.put(
             f[0],
             new double[] {

@@ -5,6 +5,7 @@ import io.geoscope.geoip.DatabaseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps each City record's place detail (postal code, latitude, longitude, accuracy radius) beside
@@ -77,7 +78,7 @@ public final class PlaceRecords implements CompiledDatabase.RecordMapper {
     return postalCount++;
   }
 
-  private static double number(Object o) {
+  private static double number(@Nullable Object o) {
     return o instanceof Number ? ((Number) o).doubleValue() : Double.NaN;
   }
 
