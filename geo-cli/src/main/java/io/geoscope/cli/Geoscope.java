@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       ReportCommand.class,
       DiffCommand.class,
+      AppealsCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

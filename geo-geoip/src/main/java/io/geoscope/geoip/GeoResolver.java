@@ -3,6 +3,9 @@ package io.geoscope.geoip;
 import static java.util.Objects.requireNonNull;
 
 import io.geoscope.core.Evidence;
+import io.geoscope.core.Jurisdiction;
+import io.geoscope.core.LocationSource;
+import io.geoscope.core.UnknownReason;
 import io.geoscope.geoip.internal.AddressSink;
 import io.geoscope.geoip.internal.IpParser;
 import io.geoscope.geoip.internal.Loader;
@@ -49,6 +52,14 @@ public final class GeoResolver {
   /** One parse target per thread, so text lookups allocate nothing. */
   private static final ThreadLocal<AddressSink> SINK = ThreadLocal.withInitial(AddressSink::new);
 
+  /** What a client hidden by a proxy resolves to: unknown, and saying why. */
+  private static final Evidence HIDDEN_BY_PROXY =
+      new Evidence(
+          Jurisdiction.unknown(UnknownReason.NO_EVIDENCE),
+          LocationSource.IP_GEOLOCATION,
+          "geoscope trusted proxies",
+          "client hidden by proxy");
+
   /** Written only under this object's lock by reload; read without locking by lookups. */
   private volatile ResolverState state;
   /** The place view of {@link #state}, made on first use. */
@@ -91,10 +102,10 @@ public final class GeoResolver {
   public Evidence resolve(byte[] address) {
     requireNonNull(address, "address");
     if (address.length == 4) {
-      return state.resolve4(int32(address, 0));
+      return state.resolve4(ClientAddress.int32(address, 0));
     }
     if (address.length == 16) {
-      return state.resolve6(int64(address, 0), int64(address, 8));
+      return state.resolve6(ClientAddress.int64(address, 0), ClientAddress.int64(address, 8));
     }
     throw new IllegalArgumentException("address must have 4 or 16 bytes, got " + address.length);
   }
@@ -117,6 +128,22 @@ public final class GeoResolver {
       places = p; // racy but safe: Places is immutable with final fields
     }
     return p;
+  }
+
+  /**
+   * Resolves the client {@link TrustedProxies#client} found, without parsing anything again;
+   * allocation-free. A client hidden by a proxy gives unknown evidence with reason {@code
+   * no-evidence} and detail {@code client hidden by proxy}.
+   */
+  public Evidence resolve(ClientAddress client) {
+    requireNonNull(client, "client");
+    if (client.isIpv4()) {
+      return state.resolve4(client.ipv4Bits());
+    }
+    if (client.isIpv6()) {
+      return state.resolve6(client.ipv6High(), client.ipv6Low());
+    }
+    return HIDDEN_BY_PROXY;
   }
 
   /** Resolves an IPv4 address given as its 32 bits in network order; allocation-free. */
@@ -179,16 +206,6 @@ public final class GeoResolver {
     return state.location().db().databaseType();
   }
 
-  private static int int32(byte[] b, int at) {
-    return ((b[at] & 0xFF) << 24)
-        | ((b[at + 1] & 0xFF) << 16)
-        | ((b[at + 2] & 0xFF) << 8)
-        | (b[at + 3] & 0xFF);
-  }
-
-  private static long int64(byte[] b, int at) {
-    return ((long) int32(b, at) << 32) | (int32(b, at + 4) & 0xFFFFFFFFL);
-  }
 
   /**
    * Configures a {@link GeoResolver}. Only {@link #database(Path)} is required. Not thread-safe;

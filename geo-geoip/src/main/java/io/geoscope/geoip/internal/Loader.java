@@ -1,5 +1,6 @@
 package io.geoscope.geoip.internal;
 
+import io.geoscope.core.Anonymizer;
 import io.geoscope.core.Evidence;
 import io.geoscope.geoip.DatabaseException;
 import io.geoscope.geoip.DatabaseException.Reason;
@@ -11,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +41,8 @@ public final class Loader {
       CompiledDatabase db, Evidence[] evidence, String producer, PlaceTable places) {}
 
   /** A compiled anonymizer database and its flag descriptions by id. */
-  public record Anonymizers(CompiledDatabase db, String[] details, String producer) {}
+  public record Anonymizers(
+      CompiledDatabase db, String[] details, List<Set<Anonymizer>> kinds, String producer) {}
 
   /**
    * Loads a location database.
@@ -100,7 +104,7 @@ public final class Loader {
           "no record has anonymizer flags (database_type " + db.databaseType() + ")",
           null);
     }
-    return new Anonymizers(db, mapper.details(), producer(db));
+    return new Anonymizers(db, mapper.details(), mapper.kinds(), producer(db));
   }
 
   /** E.g. {@code "GeoIP2-City build 2026-06-01T00:00:00Z"}; the epoch was checked already. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,7 +56,9 @@ public final class LocationRecords implements CompiledDatabase.RecordMapper {
     Evidence[] out = new Evidence[evidence.size()];
     for (int i = 0; i < out.length; i++) {
       Evidence e = evidence.get(i);
-      out[i] = new Evidence(e.jurisdiction(), e.source(), producer, e.detail());
+      out[i] =
+          new Evidence(
+              e.jurisdiction(), e.source(), producer, e.detail(), e.accuracyRadiusKm(), Set.of());
     }
     return out;
   }
@@ -67,7 +70,26 @@ public final class LocationRecords implements CompiledDatabase.RecordMapper {
 
   @Override
   public int map(Map<String, Object> record) {
-    return idOf(evidenceFor(record));
+    Evidence e = evidenceFor(record);
+    int radius = accuracyRadiusKm(record);
+    return idOf(radius == 0 || !e.jurisdiction().isKnown() ? e : e.withAccuracyRadiusKm(radius));
+  }
+
+  /**
+   * MaxMind's {@code location.accuracy_radius} in kilometres, or 0 when absent or not a plausible
+   * number (negative, or beyond half the Earth's circumference).
+   */
+  private static int accuracyRadiusKm(Map<String, Object> record) {
+    Object location = record.get("location");
+    if (!(location instanceof Map)) {
+      return 0;
+    }
+    Object radius = ((Map<?, ?>) location).get("accuracy_radius");
+    if (!(radius instanceof Number)) {
+      return 0;
+    }
+    long km = ((Number) radius).longValue();
+    return km < 0 || km > 20_040 ? 0 : (int) km;
   }
 
   private Evidence evidenceFor(Map<String, Object> record) {

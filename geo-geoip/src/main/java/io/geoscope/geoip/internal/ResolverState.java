@@ -61,7 +61,9 @@ public final class ResolverState {
               Jurisdiction.unknown(UnknownReason.ANONYMIZER),
               LocationSource.IP_GEOLOCATION,
               anonymizerProducer,
-              "anonymizer: " + details[i]);
+              "anonymizer: " + details[i],
+              0,
+              anonymizers.kinds().get(i));
     }
     combined =
         new Evidence[anonymizersAreUnknown ? 0 : location.evidence().length * details.length];
@@ -170,7 +172,9 @@ public final class ResolverState {
                   + "anonymizer ("
                   + (a == null ? "" : a.producer())
                   + "): "
-                  + anonymizerUnknown[anon].detail().substring("anonymizer: ".length()));
+                  + anonymizerUnknown[anon].detail().substring("anonymizer: ".length()),
+              base.accuracyRadiusKm(),
+              anonymizerUnknown[anon].anonymizers());
       combined[slot] = e;
     }
     return e;
