@@ -69,6 +69,8 @@ public final class GeoResolver {
   /** Serialises the swap at the end of a reload, never the compile before it. */
   private final Object swap = new Object();
 
+  /** The place view of {@link #state}, made on first use. */
+  private volatile @Nullable Places places;
   private final Clock clock;
   private final Schema schema;
   private final DatabaseLimits limits;
@@ -121,6 +123,20 @@ public final class GeoResolver {
   public Evidence resolve(InetAddress address) {
     requireNonNull(address, "address");
     return resolve(address.getAddress());
+  }
+
+  /**
+   * The place detail (postal code, location, accuracy radius) of the location database in service
+   * now; a reload replaces it, so keep the instance with the place numbers it gave.
+   */
+  public Places places() {
+    ResolverState s = state;
+    Places p = places;
+    if (p == null || !p.of(s)) {
+      p = new Places(s);
+      places = p; // racy but safe: Places is immutable with final fields
+    }
+    return p;
   }
 
   /**

@@ -30,8 +30,13 @@ public final class Loader {
 
   private Loader() {}
 
-  /** A compiled location database and its evidence by id. */
-  public record Location(CompiledDatabase db, Evidence[] evidence, String producer) {}
+  /**
+   * A compiled location database, its evidence by id, and each id's place detail (postal code,
+   * location and accuracy radius; ids are distinct (evidence, place) pairs, see {@link
+   * PlaceRecords}).
+   */
+  public record Location(
+      CompiledDatabase db, Evidence[] evidence, String producer, PlaceTable places) {}
 
   /** A compiled anonymizer database and its flag descriptions by id. */
   public record Anonymizers(
@@ -54,6 +59,7 @@ public final class Loader {
     String name = fileName(path);
     byte[] bytes = read(path, name, limits);
     LocationRecords mapper = new LocationRecords(schema);
+    PlaceRecords places = new PlaceRecords(mapper);
     CompiledDatabase db =
         CompiledDatabase.compile(
             bytes,
@@ -69,7 +75,7 @@ public final class Loader {
                     null);
               }
             },
-            mapper);
+            places);
     if (mapper.recordsWithCountryField() == 0) {
       throw new DatabaseException(
           Reason.WRONG_SCHEMA,
@@ -82,7 +88,8 @@ public final class Loader {
           null);
     }
     String producer = producer(db);
-    return new Location(db, mapper.evidence(producer), producer);
+    Evidence[] evidence = places.evidence(mapper.evidence(producer));
+    return new Location(db, evidence, producer, places.places(evidence));
   }
 
   /** Loads an Anonymous-IP or Anonymous Plus database; see {@link #location}. */
