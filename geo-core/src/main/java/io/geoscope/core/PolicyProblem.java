@@ -57,7 +57,13 @@ public record PolicyProblem(Code code, String subject, String entry, String fiel
     /** A scope reaches outside the authority's home without a permitted reach. */
     UNLAWFUL_REACH,
     /** {@code on-unknown: apply} on a rule that is not the operator's own law. */
-    ON_UNKNOWN_OUTSIDE_OPERATOR_LAW
+    ON_UNKNOWN_OUTSIDE_OPERATOR_LAW,
+    /**
+     * A rule acts on participants its scope does not plainly place ({@code on-unknown}, {@code
+     * evidence: any}, {@code on-imprecise} or {@code on-anonymizer: apply}) outside the operator's
+     * own law, which alone may act on participants it cannot place.
+     */
+    UNPLACED_NOT_PERMITTED
   }
 
   @Override

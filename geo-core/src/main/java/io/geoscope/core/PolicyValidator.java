@@ -134,6 +134,73 @@ public final class PolicyValidator {
     return false;
   }
 
+  /**
+   * Whether {@code rule} may act on a participant its scope does not plainly place: {@code
+   * on-unknown: apply}, and with it {@code evidence: any}, {@code on-imprecise: apply} and {@code
+   * on-anonymizer: apply}, which all reach people the primary placement does not put in scope. One
+   * permission for all four, decided here alone: the rule's authority is the operator's own law
+   * ({@link #isOperatorLaw}). Without a policy context (a rule built alone) the question waits for
+   * the policy; an authority that is unknown or has no home is refused by the basis check.
+   */
+  static boolean mayActUnplaced(Rule rule, @Nullable Context context) {
+    if (context == null) {
+      return true;
+    }
+    Optional<Authority> a = authorityOf(rule.basis(), context);
+    return a.isEmpty() || a.get().home().isEmpty() || isOperatorLaw(a.get(), context.operator);
+  }
+
+  /** The unplaced-settings problems of a rule built alone: none, the policy decides. */
+  static List<PolicyProblem> checkUnplaced(Rule rule) {
+    return checkUnplaced(rule, mayActUnplaced(rule, null));
+  }
+
+  /** A problem for each setting that acts on unplaced participants, unless {@code permitted}. */
+  static List<PolicyProblem> checkUnplaced(Rule rule, boolean permitted) {
+    return permitted ? List.of() : unplaced(rule, "rule", "the rule's authority is not");
+  }
+
+  private static List<PolicyProblem> checkUnplaced(
+      Rule rule, String entry, @Nullable Context context) {
+    if (context == null || mayActUnplaced(rule, context)) {
+      return List.of();
+    }
+    Authority a = authorityOf(rule.basis(), context).orElseThrow();
+    String why = a.name() + " (home " + a.homeText() + ") is "
+        + (a.declared()
+            ? "declared by this policy, not in the catalogue, so not"
+            : "not in operator.subject-to " + subjectTo(context) + ", so not");
+    return unplaced(rule, entry, why);
+  }
+
+  private static List<PolicyProblem> unplaced(Rule rule, String entry, String why) {
+    List<PolicyProblem> problems = new ArrayList<>();
+    if (rule.onUnknown() == OnUnknown.APPLY) {
+      problems.add(unplaced(Code.ON_UNKNOWN_OUTSIDE_OPERATOR_LAW, rule, entry, "on-unknown",
+          "'on-unknown: apply' acts on people not known to be anywhere", why));
+    }
+    if (rule.evidence() == EvidenceStandard.ANY) {
+      problems.add(unplaced(Code.UNPLACED_NOT_PERMITTED, rule, entry, "evidence",
+          "'evidence: any' acts on people placed only by weaker signals", why));
+    }
+    if (rule.onImprecise() == OnImprecise.APPLY) {
+      problems.add(unplaced(Code.UNPLACED_NOT_PERMITTED, rule, entry, "on-imprecise",
+          "'on-imprecise: apply' acts on people not placed precisely inside the scope", why));
+    }
+    if (rule.onAnonymizer() == OnAnonymizer.APPLY) {
+      problems.add(unplaced(Code.UNPLACED_NOT_PERMITTED, rule, entry, "on-anonymizer",
+          "'on-anonymizer: apply' acts on people whose place an anonymizer hides", why));
+    }
+    return problems;
+  }
+
+  private static PolicyProblem unplaced(
+      Code code, Rule rule, String entry, String field, String what, String why) {
+    return new PolicyProblem(code, rule.id(), entry, field,
+        what + ", so it is allowed only under the operator's own law; " + why
+            + " the operator's own law (principle: " + PRINCIPLE + ")");
+  }
+
   /** The authority {@code name} refers to: a catalogue entry, else one {@code declared}. */
   public static Optional<Authority> resolve(String name, List<Authority> declared) {
     Optional<Authority> known = AuthorityCatalogue.standard().find(name);
@@ -345,16 +412,7 @@ public final class PolicyValidator {
     List<PolicyProblem> problems = checkBasis(rule.basis(), rule.id(), entry, context);
     Optional<Authority> a = authorityOf(rule.basis(), context);
     checkReach(rule.id(), entry, rule.basis(), rule.appliesIn(), a, false, context, problems);
-    if (rule.onUnknown() == OnUnknown.APPLY && context != null && a.isPresent()
-        && !a.get().home().isEmpty() && !isOperatorLaw(a.get(), context.operator)) {
-      problems.add(new PolicyProblem(Code.ON_UNKNOWN_OUTSIDE_OPERATOR_LAW, rule.id(), entry,
-          "on-unknown",
-          "'on-unknown: apply' acts on people not known to be anywhere, so it is allowed only"
-              + " under the operator's own law; " + a.get().name() + " (home "
-              + a.get().homeText() + ") is " + (a.get().declared() ? "declared by this policy,"
-              + " not in the catalogue" : "not in operator.subject-to " + subjectTo(context))
-              + " (principle: " + PRINCIPLE + ")"));
-    }
+    problems.addAll(checkUnplaced(rule, entry, context));
     return problems;
   }
 

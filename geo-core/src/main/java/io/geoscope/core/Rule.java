@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param effect what happens to the participant
  * @param mode enforce or shadow
  * @param onUnknown what to do when the participant's jurisdiction is unknown
+ * @param evidence which signals bind the rule: the primary one (default) or any
+ * @param onImprecise what a subdivision scope does for a participant placed only in its country
+ * @param onAnonymizer what the rule does for a participant whose signal is an anonymizer
  */
 public record Rule(
     String id,
@@ -30,10 +33,16 @@ public record Rule(
     Condition when,
     Effect effect,
     Mode mode,
-    OnUnknown onUnknown) {
+    OnUnknown onUnknown,
+    EvidenceStandard evidence,
+    OnImprecise onImprecise,
+    OnAnonymizer onAnonymizer) {
 
-  /** Checks for nulls and the id's shape. */
+  /** Checks for nulls (the builder and the policy check the rest). */
   public Rule {
+    requireNonNull(evidence, "evidence");
+    requireNonNull(onImprecise, "onImprecise");
+    requireNonNull(onAnonymizer, "onAnonymizer");
     requireNonNull(id, "id");
     requireNonNull(basis, "basis");
     requireNonNull(appliesIn, "appliesIn");
@@ -43,7 +52,32 @@ public record Rule(
     requireNonNull(onUnknown, "onUnknown");
   }
 
-  /** A builder for a rule with this id; defaults: always, enforce, skip on unknown. */
+  /**
+   * A rule with the default evidence settings: {@code evidence: primary}, {@code on-imprecise:
+   * skip}, {@code on-anonymizer: ignore}.
+   */
+  public Rule(
+      String id,
+      LegalBasis basis,
+      Scope appliesIn,
+      Condition when,
+      Effect effect,
+      Mode mode,
+      OnUnknown onUnknown) {
+    this(
+        id, basis, appliesIn, when, effect, mode, onUnknown, EvidenceStandard.PRIMARY,
+        OnImprecise.SKIP, OnAnonymizer.IGNORE);
+  }
+
+  /** True if the rule rests on a sanctions instrument, which conflicts do not narrow. */
+  public boolean isSanctions() {
+    return basis.kind() == InstrumentKind.SANCTIONS;
+  }
+
+  /**
+   * A builder for a rule with this id; defaults: always, enforce, skip on unknown, primary evidence,
+   * skip on imprecise, ignore anonymizers.
+   */
   public static Builder builder(String id) {
     return new Builder(id);
   }
@@ -57,6 +91,9 @@ public record Rule(
     private @Nullable Effect effect;
     private Mode mode = Mode.ENFORCE;
     private OnUnknown onUnknown = OnUnknown.SKIP;
+    private EvidenceStandard evidence = EvidenceStandard.PRIMARY;
+    private OnImprecise onImprecise = OnImprecise.SKIP;
+    private OnAnonymizer onAnonymizer = OnAnonymizer.IGNORE;
 
     private Builder(String id) {
       this.id = id;
@@ -103,6 +140,24 @@ public record Rule(
       return this;
     }
 
+    /** Sets which signals bind the rule. */
+    public Builder evidence(EvidenceStandard evidence) {
+      this.evidence = evidence;
+      return this;
+    }
+
+    /** Sets what a subdivision scope does for a participant placed only in its country. */
+    public Builder onImprecise(OnImprecise onImprecise) {
+      this.onImprecise = onImprecise;
+      return this;
+    }
+
+    /** Sets what the rule does for a participant whose signal is an anonymizer. */
+    public Builder onAnonymizer(OnAnonymizer onAnonymizer) {
+      this.onAnonymizer = onAnonymizer;
+      return this;
+    }
+
     /**
      * Builds and validates the rule.
      *
@@ -120,7 +175,7 @@ public record Rule(
       PolicyValidator.throwIfAny(problems);
       Rule rule =
           new Rule(id, requireNonNull(basis), requireNonNull(appliesIn), when,
-              requireNonNull(effect), mode, onUnknown);
+              requireNonNull(effect), mode, onUnknown, evidence, onImprecise, onAnonymizer);
       PolicyValidator.throwIfAny(PolicyValidator.checkRule(rule, "rule", null));
       return rule;
     }

@@ -14,6 +14,9 @@ import io.geoscope.core.LegalBasis;
 import io.geoscope.core.LocationSource;
 import io.geoscope.core.Meeting;
 import io.geoscope.core.Mode;
+import io.geoscope.core.EvidenceStandard;
+import io.geoscope.core.OnAnonymizer;
+import io.geoscope.core.OnImprecise;
 import io.geoscope.core.OnUnknown;
 import io.geoscope.core.Policy;
 import io.geoscope.core.Rule;
@@ -169,6 +172,8 @@ final class PolicyGen {
   static Gen<Rule> rules(String id) {
     return in -> {
       LegalBasis basis = bases().generate(in);
+      // only the operator's own law (the catalogue authorities here) may act on unplaced people
+      boolean unplaced = !basis.authority().endsWith(DECLARED);
       return new Rule(
           id,
           basis,
@@ -176,8 +181,11 @@ final class PolicyGen {
           conditions().generate(in),
           effects().generate(in),
           Generate.enumValues(Mode.class).generate(in),
-          basis.authority().endsWith(DECLARED)
-              ? OnUnknown.SKIP : Generate.enumValues(OnUnknown.class).generate(in));
+          unplaced ? Generate.enumValues(OnUnknown.class).generate(in) : OnUnknown.SKIP,
+          unplaced ? Generate.enumValues(EvidenceStandard.class).generate(in)
+              : EvidenceStandard.PRIMARY,
+          unplaced ? Generate.enumValues(OnImprecise.class).generate(in) : OnImprecise.SKIP,
+          unplaced ? Generate.enumValues(OnAnonymizer.class).generate(in) : OnAnonymizer.IGNORE);
     };
   }
 
