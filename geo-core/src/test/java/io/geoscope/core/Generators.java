@@ -339,6 +339,29 @@ public final class Generators {
     return !basis.authority().endsWith(DECLARED);
   }
 
+  /**
+   * {@code basis} if it is the operator's own law, else OFAC sanctions over the same territory
+   * (with a statement where that leaves the US) and the same dates: what a rule needs to act on
+   * participants it cannot place ({@code on-unknown}, {@code evidence: any}...).
+   */
+  static LegalBasis asOperatorLaw(LegalBasis basis) {
+    if (isOperatorLaw(basis)) {
+      return basis;
+    }
+    Scope territory = basis.territory().orElseThrow();
+    LegalBasis.Builder b = LegalBasis.builder()
+        .authority("OFAC")
+        .citation("31 CFR part 560")
+        .territory(territory)
+        .kind(InstrumentKind.SANCTIONS);
+    if (!territory.within(Scope.of("US"))) {
+      b.extraterritorial("US sanctions bind the US operator's service in " + territory);
+    }
+    basis.effective().ifPresent(b::effective);
+    basis.expires().ifPresent(b::expires);
+    return b.build();
+  }
+
   /** An exemption's basis under {@code basis}'s authority: a general licence where OFAC's. */
   static LegalBasis licence(LegalBasis basis) {
     if (!isOperatorLaw(basis)) {
