@@ -150,22 +150,23 @@ class PolicyFilesTest {
             PolicyFileProblem::codeName, PolicyFileProblem::subject, PolicyFileProblem::field,
             p -> p.location().line(), p -> p.location().column())
         .containsExactly(
-            tuple("INVALID_CODE", "bad-everything", "basis.home", 7, 13),
-            tuple("INVALID_VALUE", "bad-everything", "basis.kind", 9, 13),
-            tuple("INVALID_VALUE", "bad-everything", "basis.effective", 11, 18),
-            tuple("UNKNOWN_FIELD", "bad-everything", "colour", 14, 5),
-            tuple("SCOPE_OUTSIDE_TERRITORY", "outside", "applies-in", 22, 17),
-            tuple("INVALID_VALUE", "outside", "effect.disable", 23, 36),
-            tuple("EXTRATERRITORIAL_WITHOUT_STATEMENT", "reach", "basis.territory", 28, 18),
-            tuple("INVALID_VALUE", "reach", "mode", 33, 11),
-            tuple("MISSING_FIELD", "outside", "effect", 34, 5),
-            tuple("DUPLICATE_ID", "outside", "id", 34, 9),
-            tuple("WILDCARD_SCOPE", "outside", "basis.territory", 38, 19),
-            tuple("WILDCARD_SCOPE", "outside", "applies-in", 41, 18),
-            tuple("MISSING_FIELD", "rules[4]", "id", 42, 5),
-            tuple("MISSING_FIELD", "rules[4]", "basis.kind", 43, 7),
-            tuple("EMPTY_SCOPE", "rules[4]", "applies-in", 46, 17),
-            tuple("UNKNOWN_LIFTED_RULE", "lift-ghost", "lifts", 52, 13));
+            tuple("INVALID_CODE", "bad-everything", "basis.home", 8, 13),
+            tuple("INVALID_VALUE", "bad-everything", "basis.kind", 10, 13),
+            tuple("INVALID_VALUE", "bad-everything", "basis.effective", 12, 18),
+            tuple("UNKNOWN_FIELD", "bad-everything", "colour", 15, 5),
+            tuple("SCOPE_OUTSIDE_TERRITORY", "outside", "applies-in", 23, 17),
+            tuple("UNLAWFUL_REACH", "outside", "applies-in", 23, 17),
+            tuple("INVALID_VALUE", "outside", "effect.disable", 24, 36),
+            tuple("UNLAWFUL_REACH", "reach", "applies-in", 32, 17),
+            tuple("INVALID_VALUE", "reach", "mode", 34, 11),
+            tuple("MISSING_FIELD", "outside", "effect", 35, 5),
+            tuple("DUPLICATE_ID", "outside", "id", 35, 9),
+            tuple("WILDCARD_SCOPE", "outside", "basis.territory", 39, 19),
+            tuple("WILDCARD_SCOPE", "outside", "applies-in", 42, 18),
+            tuple("MISSING_FIELD", "rules[4]", "id", 43, 5),
+            tuple("MISSING_FIELD", "rules[4]", "basis.kind", 44, 7),
+            tuple("EMPTY_SCOPE", "rules[4]", "applies-in", 47, 17),
+            tuple("UNKNOWN_LIFTED_RULE", "lift-ghost", "lifts", 53, 12));
     assertThat(e.getMessage())
         .contains("many-errors.yaml:7:13: bad-everything basis.home: 'cn' is not an ISO 3166-1")
         .contains("codes are upper case, e.g. 'CN'")
@@ -296,7 +297,7 @@ class PolicyFilesTest {
 
     assertThat(problemsOf(yaml))
         .extracting(PolicyFileProblem::codeName, PolicyFileProblem::field, p -> p.location().line())
-        .containsExactly(tuple("EXPIRY_NOT_AFTER_EFFECTIVE", "basis.expires", 14));
+        .containsExactly(tuple("EXPIRY_NOT_AFTER_EFFECTIVE", "basis.expires", 15));
   }
 
   @Test
@@ -368,7 +369,7 @@ class PolicyFilesTest {
 
     String yaml = PolicyFiles.write(policy, PolicyFormat.YAML);
 
-    assertThat(yaml).startsWith("geoscope: 1\n")
+    assertThat(yaml).startsWith("geoscope: 2\n")
         .contains("version: " + policy.version())
         .contains("extraterritorial: US sanctions bind the US provider for users located in Iran")
         .contains("mode: enforce").contains("on-unknown: skip");

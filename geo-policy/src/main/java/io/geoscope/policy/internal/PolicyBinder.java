@@ -82,6 +82,10 @@ public final class PolicyBinder {
   private final Map<String, Map<String, Location>> fieldLocations = new HashMap<>();
   /** The file entry being bound; {@link #remember} files positions under it. */
   private String entry = "policy";
+  /** The first file entry of each id, and which entries bound, for {@link #duplicate}. */
+  private final Map<String, String> firstEntry = new HashMap<>();
+
+  private final Set<String> boundEntries = new HashSet<>();
   private int format = FORMAT_VERSION;
 
   private PolicyBinder(String file, List<PolicyFileProblem> problems) {
@@ -147,6 +151,7 @@ public final class PolicyBinder {
       MapNode node = ruleNodes.get(i);
       String id = id(node, entry);
       Rule rule = rule(node, id == null ? entry : id, id != null);
+      duplicate(node, id, rule != null);
       if (rule != null) {
         entries.put("rules[" + rules.size() + "]", entry);
         rules.add(rule);
@@ -160,6 +165,7 @@ public final class PolicyBinder {
       MapNode node = exemptionNodes.get(i);
       String id = id(node, entry);
       Exemption exemption = exemption(node, id == null ? entry : id, id != null, unbound);
+      duplicate(node, id, exemption != null);
       if (exemption != null) {
         entries.put("exemptions[" + exemptions.size() + "]", entry);
         exemptions.add(exemption);
@@ -177,6 +183,31 @@ public final class PolicyBinder {
       }
     }
     throw rejection();
+  }
+
+  /**
+   * Reports a repeated id where the validator cannot: when this entry or the first with the id
+   * did not bind (two bound entries are the validator's {@code DUPLICATE_ID}).
+   */
+  private void duplicate(MapNode node, @Nullable String id, boolean bound) {
+    if (id == null) {
+      return;
+    }
+    String first = firstEntry.putIfAbsent(id, entry);
+    if (first == null) {
+      if (bound) {
+        boundEntries.add(entry);
+      }
+      return;
+    }
+    if (bound && boundEntries.contains(first)) {
+      return;
+    }
+    problems.add(PolicyFileProblem.of(
+        java.util.Objects.requireNonNull(node.entries().get("id")).location(),
+        new PolicyProblem(PolicyProblem.Code.DUPLICATE_ID, id, entry, "id",
+            "id '" + id + "' is already used by " + first
+                + " (rules and exemptions share one namespace)")));
   }
 
   // ---- operator and declared authorities ----
