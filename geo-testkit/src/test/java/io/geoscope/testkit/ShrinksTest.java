@@ -57,7 +57,7 @@ class ShrinksTest {
   void droppingARuleDropsExemptionsThatLiftedOnlyItAndTheLiftsOfIt() throws Exception {
     Exemption both =
         new Exemption(
-            "both", SamplePolicies.OFAC_ITSR, Scope.of("IR"),
+            "both", SamplePolicies.GL_D2.basis(), Scope.of("IR"),
             Set.of("ir-ofac", "cn-june-fourth"));
     Policy policy =
         Policy.builder("v").operator(io.geoscope.core.Operator.of("Example Meetings Inc.", "US"))
