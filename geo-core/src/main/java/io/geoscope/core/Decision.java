@@ -25,7 +25,10 @@ import java.util.Set;
  * @param reasonKey a message key: {@code geoscope.admit}, {@code geoscope.admit-limited} or
  *     {@code geoscope.deny}
  * @param reasonParams parameters for the message: {@code jurisdiction}, and where rules applied
- *     {@code citation}, {@code authority}, {@code rule}
+ *     {@code citation}, {@code authority}, {@code rule}, and where signals disagreed {@code
+ *     conflict} (every signal as {@code source jurisdiction})
+ * @param conflict the disagreeing signals and the rules they narrowed; {@link Conflict#none()}
+ *     when the signals agree
  */
 public record Decision(
     Jurisdiction jurisdiction,
@@ -35,7 +38,8 @@ public record Decision(
     List<AppliedRule> shadowed,
     List<LiftedRule> lifted,
     String reasonKey,
-    Map<String, String> reasonParams) {
+    Map<String, String> reasonParams,
+    Conflict conflict) {
 
   /** Copies and checks the components. */
   public Decision {
@@ -47,6 +51,22 @@ public record Decision(
     lifted = List.copyOf(lifted);
     requireNonNull(reasonKey, "reasonKey");
     reasonParams = Immutables.orderedMap(reasonParams);
+    requireNonNull(conflict, "conflict");
+  }
+
+  /** A decision whose signals did not disagree: the one-signal form. */
+  public Decision(
+      Jurisdiction jurisdiction,
+      Outcome outcome,
+      List<Effect> effects,
+      List<AppliedRule> applied,
+      List<AppliedRule> shadowed,
+      List<LiftedRule> lifted,
+      String reasonKey,
+      Map<String, String> reasonParams) {
+    this(
+        jurisdiction, outcome, effects, applied, shadowed, lifted, reasonKey, reasonParams,
+        Conflict.none());
   }
 
   /** The plain admit for a participant in {@code j}; built once per jurisdiction. */
@@ -76,14 +96,26 @@ public record Decision(
     return Set.of();
   }
 
-  /** A plain-English rendering of the reason, e.g. "not available from CN under ...". */
+  /**
+   * A plain-English rendering of the reason, e.g. "not available from CN under ...", followed,
+   * when signals disagreed, by what they said and which rules the dispute kept from applying.
+   */
   public String describe() {
     String where = reasonParams.getOrDefault("jurisdiction", jurisdiction.code());
-    return switch (outcome) {
-      case DENY -> "not available from " + where + " under " + reasonParams.get("citation");
-      case ADMIT_LIMITED -> "limited in " + where + " under " + reasonParams.get("citation");
-      case ADMIT -> "admitted";
-    };
+    String what =
+        switch (outcome) {
+          case DENY -> "not available from " + where + " under " + reasonParams.get("citation");
+          case ADMIT_LIMITED -> "limited in " + where + " under " + reasonParams.get("citation");
+          case ADMIT -> "admitted";
+        };
+    if (!conflict.present()) {
+      return what;
+    }
+    String narrowed =
+        conflict.narrowed().isEmpty()
+            ? ""
+            : "; not applied while they disagree: " + String.join(", ", conflict.narrowed());
+    return what + " (location signals disagree: " + conflict.describe() + narrowed + ")";
   }
 
   /** Normalizes effects: deny first, one merged disable, then distinct notices by key. */
