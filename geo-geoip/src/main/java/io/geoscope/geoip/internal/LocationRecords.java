@@ -74,7 +74,8 @@ public final class LocationRecords implements CompiledDatabase.RecordMapper {
           Map.of(
               "country", Shape.map(Map.of("iso_code", Shape.SCALAR)),
               "country_code", Shape.SCALAR,
-              "subdivisions", Shape.arrayOf(Shape.map(Map.of("iso_code", Shape.SCALAR)))));
+              "subdivisions", Shape.arrayOf(Shape.map(Map.of("iso_code", Shape.SCALAR))),
+              "location", Shape.map(Map.of("accuracy_radius", Shape.SCALAR))));
 
   @Override
   public Shape shape() {

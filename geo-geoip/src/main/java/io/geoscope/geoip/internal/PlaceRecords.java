@@ -41,6 +41,22 @@ public final class PlaceRecords implements CompiledDatabase.RecordMapper {
     idOf(new Key(0, 0, Float.NaN, Float.NaN, NO_RADIUS));
   }
 
+  private static final Shape PLACE_SHAPE =
+      Shape.map(
+          Map.of(
+              "location",
+              Shape.map(
+                  Map.of(
+                      "latitude", Shape.SCALAR,
+                      "longitude", Shape.SCALAR,
+                      "accuracy_radius", Shape.SCALAR)),
+              "postal", Shape.map(Map.of("code", Shape.SCALAR))));
+
+  @Override
+  public Shape shape() {
+    return evidence.shape().union(PLACE_SHAPE);
+  }
+
   @Override
   public int map(Map<String, Object> record) throws DatabaseException {
     int e = evidence.map(record);

@@ -31,4 +31,16 @@ public record Shape(Map<String, Shape> fields, @Nullable Shape elements) {
   public static Shape arrayOf(Shape elements) {
     return new Shape(Map.of(), elements);
   }
+
+  /**
+   * A map shape keeping what either {@code this} or {@code other} keeps: fields of both (a field
+   * in both is merged in turn), array elements of whichever keeps them.
+   */
+  public Shape union(Shape other) {
+    java.util.HashMap<String, Shape> merged = new java.util.HashMap<>(fields);
+    other.fields.forEach((k, v) -> merged.merge(k, v, Shape::union));
+    Shape e = elements == null ? other.elements
+        : other.elements == null ? elements : elements.union(other.elements);
+    return new Shape(merged, e);
+  }
 }
