@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <p>Not thread-safe; used at load time only.
  */
-public final class AnonymizerRecords implements CompiledDatabase.RecordMapper {
+final class AnonymizerRecords implements CompiledDatabase.RecordMapper {
 
   private static final List<String> FLAGS =
       List.of(
