@@ -6,6 +6,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.geoscope.geoip.DatabaseException;
 import io.geoscope.geoip.DatabaseLimits;
+import io.geoscope.geoip.GeoResolver;
 import io.geoscope.geoip.Schema;
 import io.geoscope.geoip.writer.MmdbWriter;
 import java.lang.management.ManagementFactory;
