@@ -51,11 +51,13 @@ class PlacesTest {
     assertThat(p.accuracyRadiusKm(a)).isEqualTo(20);
     assertThat(p.jurisdiction(a)).isEqualTo(Jurisdiction.of("UA-14"));
     assertThat(p.evidence(a)).isSameAs(r.resolve("81.2.69.160"));
-    // Equal records share one place; a different location is another place with the same evidence.
+    // Equal records share one place; a different location is another place in the same
+    // jurisdiction (its evidence differs only by the accuracy radius it carries).
     assertThat(p.lookup("81.2.70.1")).isEqualTo(a);
     int b = p.lookup("81.2.71.1");
     assertThat(b).isNotEqualTo(a);
-    assertThat(p.evidence(b)).isSameAs(p.evidence(a));
+    assertThat(p.evidence(b).jurisdiction()).isEqualTo(p.evidence(a).jurisdiction());
+    assertThat(p.evidence(b).accuracyRadiusKm()).isEqualTo(500);
     assertThat(p.postalCode(b)).isNull();
     assertThat(p.accuracyRadiusKm(b)).isEqualTo(500);
     // Through every IPv6 spelling the resolver translates.
