@@ -168,10 +168,10 @@ class PolicyFilesTest {
             tuple("EMPTY_SCOPE", "rules[4]", "applies-in", 47, 17),
             tuple("UNKNOWN_LIFTED_RULE", "lift-ghost", "lifts", 53, 12));
     assertThat(e.getMessage())
-        .contains("many-errors.yaml:7:13: bad-everything basis.home: 'cn' is not an ISO 3166-1")
+        .contains("many-errors.yaml:8:13: bad-everything basis.home: 'cn' is not an ISO 3166-1")
         .contains("codes are upper case, e.g. 'CN'")
         .contains("unknown feature 'telepathy'")
-        .contains("id 'outside' is already used at line 15")
+        .contains("id 'outside' is already used by rules[1]")
         .contains("lifts 'ghost-rule', which is not a rule of this policy");
   }
 
