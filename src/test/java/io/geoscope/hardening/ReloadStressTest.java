@@ -209,8 +209,8 @@ class ReloadStressTest {
   }
 
   private static String policy(String version, String frEffect, String deEffect) {
-    String rules = rule("fr-" + version, "FR", "Commission nationale", frEffect)
-        + rule("de-" + version, "DE", "Bundesnetzagentur", deEffect);
+    String rules = rule("fr-" + version, "FR", "Parliament of France", frEffect)
+        + rule("de-" + version, "DE", "Bundestag", deEffect);
     return "geoscope: 1\nversion: " + version + "\nrules:\n" + rules;
   }
 
