@@ -98,7 +98,7 @@ class ReloadStressTest {
         .hasSize(4);
 
     LongAdder events = new LongAdder();
-    DecisionListener counting = event -> events.increment();
+    DecisionListener counting = (when, who, decision) -> events.increment();
     GeoResolver resolver = GeoResolver.builder().database(dbA).build();
     EngineHolder holder = new EngineHolder(PolicyFiles.load(p1), counting);
 

@@ -17,11 +17,33 @@ import org.jspecify.annotations.Nullable;
  * decision looks only at the rules that can apply to the participant's jurisdiction and its
  * country. Package-private on purpose: it is the engine's representation, not API.
  *
- * <p>Instances are immutable and thread-safe (every array is filled before construction and never
- * written again).
+ * <p><b>Prebuilt outcomes.</b> What a participant's decision says depends only on their evidence
+ * and on the <em>standing</em> of each candidate rule: not matching, matching, or lifted by which
+ * exemption (the meeting and the instant enter only through that standing). The standing is
+ * computed without allocating into a {@code long} (two bits per candidate) and the decision for
+ * (evidence, standing) is built once and then read from a table: admits, admit-limiteds and
+ * denies alike. Resolvers hand out one {@link Evidence} per (database, jurisdiction, field), so in
+ * service the table is small and every decision after the first is a read. A jurisdiction with
+ * more than {@value #MAX_CANDIDATES} candidate rules, or a rule lifted by more than two
+ * exemptions, is decided afresh each time (correct, allocating).
+ *
+ * <p>Instances are thread-safe. The rule arrays are filled before construction and never written
+ * again; the table of prebuilt decisions is written racily, which is safe because each entry is
+ * an immutable object with final fields: a lost write only costs building that decision again.
  */
 final class CompiledPolicy {
   private static final CompiledRule[] NONE = new CompiledRule[0];
+
+  /** Two bits of standing per candidate rule in a {@code long}. */
+  static final int MAX_CANDIDATES = 32;
+
+  /** Prebuilt decisions kept per jurisdiction before the oldest is dropped. */
+  private static final int PER_JURISDICTION = 8;
+
+  /** A standing that cannot be encoded: decide afresh. */
+  private static final long UNCACHEABLE = -1L;
+
+  private final String version;
 
   /**
    * By {@link Jurisdiction#index()}: the rules whose scope names that jurisdiction, in id order. A
@@ -33,9 +55,35 @@ final class CompiledPolicy {
   /** The rules with on-unknown {@code apply}, in id order: all an unknown participant can meet. */
   private final CompiledRule[] onUnknown;
 
-  private CompiledPolicy(CompiledRule[][] byJurisdiction, CompiledRule[] onUnknown) {
+  /**
+   * By {@link Jurisdiction#index()}: the prebuilt decisions, newest first. Grown (copied) when a
+   * jurisdiction created after compiling first appears.
+   */
+  private volatile @Nullable Prebuilt[] prebuilt;
+
+  private CompiledPolicy(
+      String version, CompiledRule[][] byJurisdiction, CompiledRule[] onUnknown) {
+    this.version = version;
     this.byJurisdiction = byJurisdiction;
     this.onUnknown = onUnknown;
+    this.prebuilt = new Prebuilt[Jurisdiction.indexBound()];
+  }
+
+  /** One decision built for (evidence, standing); immutable, so safe to publish racily. */
+  private static final class Prebuilt {
+    final Evidence evidence;
+    final long standing;
+    final Decision decision;
+    final @Nullable Prebuilt next;
+    final int depth;
+
+    Prebuilt(Evidence evidence, long standing, Decision decision, @Nullable Prebuilt next) {
+      this.evidence = evidence;
+      this.standing = standing;
+      this.decision = decision;
+      this.next = next;
+      this.depth = next == null ? 1 : next.depth + 1;
+    }
   }
 
   static CompiledPolicy compile(Policy policy) {
@@ -70,19 +118,22 @@ final class CompiledPolicy {
     for (int i = 0; i < bound; i++) {
       table[i] = lists.get(i).isEmpty() ? NONE : lists.get(i).toArray(NONE);
     }
-    return new CompiledPolicy(table, unknown.isEmpty() ? NONE : unknown.toArray(NONE));
+    return new CompiledPolicy(
+        policy.version(), table, unknown.isEmpty() ? NONE : unknown.toArray(NONE));
   }
 
-  private static Exemption[] liftersOf(Rule rule, List<Exemption> exemptions) {
+  private static CompiledExemption[] liftersOf(Rule rule, List<Exemption> exemptions) {
     return exemptions.stream()
         .filter(e -> e.lifts().contains(rule.id()))
         .sorted(Comparator.comparing(Exemption::id))
-        .toArray(Exemption[]::new);
+        .map(CompiledExemption::new)
+        .toArray(CompiledExemption[]::new);
   }
 
   /**
-   * Decides for the participant placed by {@code evidence}. When no rule matches this returns the
-   * jurisdiction's constant admit and allocates nothing: index loops over arrays, no boxing.
+   * Decides for the participant placed by {@code evidence}. Once the decision for this evidence
+   * and standing has been built, this is a table read and allocates nothing: index loops over
+   * arrays, no boxing.
    */
   Decision decide(Evidence evidence, Meeting meeting, Instant at) {
     Jurisdiction j = evidence.jurisdiction();
@@ -97,10 +148,96 @@ final class CompiledPolicy {
       }
     }
     long second = at.getEpochSecond();
-    if (!anyMatches(own, meeting, second) && !anyMatches(inherited, meeting, second)) {
-      return Decision.admit(j);
+    long standing = standing(own, inherited, j, meeting, second);
+    if (standing == UNCACHEABLE) {
+      return build(evidence, own, inherited, meeting, second);
     }
-    return explain(evidence, matching(own, inherited, meeting, second), at);
+    Prebuilt[] table = prebuilt;
+    int i = j.index();
+    Prebuilt head = i < table.length ? table[i] : null;
+    for (Prebuilt p = head; p != null; p = p.next) {
+      if (p.standing == standing && (p.evidence == evidence || p.evidence.equals(evidence))) {
+        return p.decision;
+      }
+    }
+    Decision d = build(evidence, own, inherited, meeting, second);
+    remember(i, new Prebuilt(evidence, standing, d, trimmed(head)));
+    return d;
+  }
+
+  private Decision build(Evidence evidence, CompiledRule[] own, CompiledRule[] inherited,
+      Meeting meeting, long second) {
+    if (!anyMatches(own, meeting, second) && !anyMatches(inherited, meeting, second)) {
+      return Decision.admitted(version, evidence);
+    }
+    return explain(version, evidence, matching(own, inherited, meeting, second), second);
+  }
+
+  /** The list without its oldest entry when it is full, so each jurisdiction keeps a few. */
+  private static @Nullable Prebuilt trimmed(@Nullable Prebuilt head) {
+    if (head == null || head.depth < PER_JURISDICTION) {
+      return head;
+    }
+    List<Prebuilt> kept = new ArrayList<>();
+    for (Prebuilt p = head; p != null && kept.size() < PER_JURISDICTION - 1; p = p.next) {
+      kept.add(p);
+    }
+    Prebuilt rebuilt = null;
+    for (int k = kept.size() - 1; k >= 0; k--) {
+      Prebuilt p = kept.get(k);
+      rebuilt = new Prebuilt(p.evidence, p.standing, p.decision, rebuilt);
+    }
+    return rebuilt;
+  }
+
+  private void remember(int i, Prebuilt entry) {
+    Prebuilt[] table = prebuilt;
+    if (i >= table.length) {
+      synchronized (this) {
+        table = prebuilt;
+        if (i >= table.length) {
+          table = java.util.Arrays.copyOf(table, Math.max(i + 1, Jurisdiction.indexBound()));
+          prebuilt = table;
+        }
+      }
+    }
+    // Racy on purpose: a concurrent writer's entry may be replaced, which only costs a rebuild.
+    table[i] = entry;
+  }
+
+  /**
+   * The standing of every candidate rule, two bits each in candidate order: 0 not matching, 1
+   * matching and not lifted, 2 or 3 lifted by the rule's first or second exemption. {@link
+   * #UNCACHEABLE} when that cannot be encoded.
+   */
+  private static long standing(CompiledRule[] own, CompiledRule[] inherited, Jurisdiction j,
+      Meeting meeting, long second) {
+    if (own.length + inherited.length > MAX_CANDIDATES) {
+      return UNCACHEABLE;
+    }
+    long bits = standingOf(own, 0, j, meeting, second);
+    if (bits == UNCACHEABLE) {
+      return UNCACHEABLE;
+    }
+    long more = standingOf(inherited, 2 * own.length, j, meeting, second);
+    return more == UNCACHEABLE ? UNCACHEABLE : bits | more;
+  }
+
+  private static long standingOf(
+      CompiledRule[] rules, int shift, Jurisdiction j, Meeting meeting, long second) {
+    long bits = 0;
+    for (int i = 0; i < rules.length; i++) {
+      CompiledRule r = rules[i];
+      if (!r.matches(meeting, second)) {
+        continue;
+      }
+      int lifter = r.lifterIndex(j, second);
+      if (lifter > 1) {
+        return UNCACHEABLE;
+      }
+      bits |= (long) (lifter + 2) << (shift + 2 * i);
+    }
+    return bits;
   }
 
   private CompiledRule[] naming(Jurisdiction j) {
@@ -136,7 +273,8 @@ final class CompiledPolicy {
   }
 
   /** The decision for rules that matched, in id order: lifted, shadowed or applied. */
-  private static Decision explain(Evidence evidence, List<CompiledRule> matched, Instant at) {
+  private static Decision explain(
+      String version, Evidence evidence, List<CompiledRule> matched, long second) {
     Jurisdiction j = evidence.jurisdiction();
     List<AppliedRule> applied = new ArrayList<>();
     List<AppliedRule> shadowed = new ArrayList<>();
@@ -144,8 +282,9 @@ final class CompiledPolicy {
     List<Effect> effects = new ArrayList<>();
     for (CompiledRule compiled : matched) {
       Rule rule = compiled.rule;
-      Exemption lifter = compiled.lifterFor(j, at);
-      if (lifter != null) {
+      int index = compiled.lifterIndex(j, second);
+      if (index >= 0) {
+        Exemption lifter = compiled.lifters[index].exemption;
         lifted.add(new LiftedRule(rule.id(), lifter.id(), lifter.basis().citation()));
       } else if (rule.mode() == Mode.SHADOW) {
         shadowed.add(AppliedRule.of(rule, evidence));
@@ -171,8 +310,36 @@ final class CompiledPolicy {
         break;
       }
     }
-    return new Decision(
-        j, outcome, normalized, applied, shadowed, lifted, "geoscope." + outcome.code(), params);
+    return new Decision(j, outcome, normalized, applied, shadowed, lifted,
+        "geoscope." + outcome.code(), params, version, evidence);
+  }
+
+  /** An exemption with its dates and places prepared for the hot path. */
+  private static final class CompiledExemption {
+    final Exemption exemption;
+    final long from;
+    final long until;
+    final Jurisdiction[] members;
+
+    CompiledExemption(Exemption exemption) {
+      this.exemption = exemption;
+      this.from = CompiledRule.startOf(exemption.basis().effective(), Long.MIN_VALUE);
+      this.until = CompiledRule.startOf(exemption.basis().expires(), Long.MAX_VALUE);
+      this.members = exemption.appliesIn().members().toArray(new Jurisdiction[0]);
+    }
+
+    /** Same answer as {@code appliesIn().covers(j) && basis().inForceAt(at)}, no allocation. */
+    boolean lifts(Jurisdiction j, long second) {
+      if (second < from || second >= until) {
+        return false;
+      }
+      for (int i = 0; i < members.length; i++) {
+        if (j.within(members[i])) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /** One rule with its condition, dates and lifting exemptions prepared for the hot path. */
@@ -186,9 +353,9 @@ final class CompiledPolicy {
     final String[] tagsAll;
     final Feature[] featuresAny;
     /** The exemptions that lift this rule, in id order. */
-    final Exemption[] lifters;
+    final CompiledExemption[] lifters;
 
-    CompiledRule(Rule rule, int rank, Exemption[] lifters) {
+    CompiledRule(Rule rule, int rank, CompiledExemption[] lifters) {
       this.rule = rule;
       this.rank = rank;
       this.from = startOf(rule.basis().effective(), Long.MIN_VALUE);
@@ -199,7 +366,7 @@ final class CompiledPolicy {
       this.lifters = lifters;
     }
 
-    private static long startOf(Optional<LocalDate> day, long otherwise) {
+    static long startOf(Optional<LocalDate> day, long otherwise) {
       return day.map(d -> d.atStartOfDay(ZoneOffset.UTC).toEpochSecond()).orElse(otherwise);
     }
 
@@ -245,17 +412,17 @@ final class CompiledPolicy {
       return false;
     }
 
-    /** The first exemption (by id) lifting this rule for {@code j} at {@code at}, if any. */
-    @Nullable Exemption lifterFor(Jurisdiction j, Instant at) {
+    /** The index of the first exemption (by id) lifting this rule for {@code j}, or -1. */
+    int lifterIndex(Jurisdiction j, long second) {
       if (!j.isKnown()) {
-        return null;
+        return -1;
       }
-      for (Exemption e : lifters) {
-        if (e.appliesIn().covers(j) && e.basis().inForceAt(at)) {
-          return e;
+      for (int i = 0; i < lifters.length; i++) {
+        if (lifters[i].lifts(j, second)) {
+          return i;
         }
       }
-      return null;
+      return -1;
     }
   }
 }

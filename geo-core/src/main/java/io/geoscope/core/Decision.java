@@ -26,6 +26,10 @@ import java.util.Set;
  *     {@code geoscope.deny}
  * @param reasonParams parameters for the message: {@code jurisdiction}, and where rules applied
  *     {@code citation}, {@code authority}, {@code rule}
+ * @param policyVersion the version of the policy the decision was made under; empty for {@link
+ *     #admit(Jurisdiction)}, which no engine made
+ * @param evidence the evidence that placed the participant, for admits too, so a decision is a
+ *     complete record without the call that produced it
  */
 public record Decision(
     Jurisdiction jurisdiction,
@@ -35,7 +39,9 @@ public record Decision(
     List<AppliedRule> shadowed,
     List<LiftedRule> lifted,
     String reasonKey,
-    Map<String, String> reasonParams) {
+    Map<String, String> reasonParams,
+    String policyVersion,
+    Evidence evidence) {
 
   /** Copies and checks the components. */
   public Decision {
@@ -47,16 +53,50 @@ public record Decision(
     lifted = List.copyOf(lifted);
     requireNonNull(reasonKey, "reasonKey");
     reasonParams = Immutables.orderedMap(reasonParams);
+    requireNonNull(policyVersion, "policyVersion");
+    requireNonNull(evidence, "evidence");
+    if (evidence.jurisdiction() != jurisdiction) {
+      throw new IllegalArgumentException(
+          "evidence places the participant in " + evidence.jurisdiction()
+              + ", not in the decision's " + jurisdiction);
+    }
   }
 
-  /** The plain admit for a participant in {@code j}; built once per jurisdiction. */
+  /**
+   * A decision made outside any engine, with no policy version and evidence of source {@code
+   * none}: for callers and tests that build decisions by hand.
+   */
+  public Decision(
+      Jurisdiction jurisdiction,
+      Outcome outcome,
+      List<Effect> effects,
+      List<AppliedRule> applied,
+      List<AppliedRule> shadowed,
+      List<LiftedRule> lifted,
+      String reasonKey,
+      Map<String, String> reasonParams) {
+    this(jurisdiction, outcome, effects, applied, shadowed, lifted, reasonKey, reasonParams, "",
+        Evidence.unattributed(jurisdiction));
+  }
+
+  /** The constant admit of {@link #admit(Jurisdiction)}; built once per jurisdiction. */
   static Decision admittedIn(Jurisdiction j) {
+    return admitted("", Evidence.unattributed(j));
+  }
+
+  /** The plain admit under {@code policyVersion} for the participant placed by {@code evidence}. */
+  static Decision admitted(String policyVersion, Evidence evidence) {
+    Jurisdiction j = evidence.jurisdiction();
     return new Decision(
         j, Outcome.ADMIT, List.of(), List.of(), List.of(), List.of(), "geoscope.admit",
-        Map.of("jurisdiction", j.code()));
+        Map.of("jurisdiction", j.code()), policyVersion, evidence);
   }
 
-  /** The plain admit for a participant in {@code j}, with nothing matched. Allocation-free. */
+  /**
+   * The plain admit for a participant in {@code j}, with nothing matched, no policy version and
+   * unattributed evidence; one constant per jurisdiction, allocation-free. An engine's admits name
+   * their policy version and evidence instead, so compare outcomes, not identity, with this.
+   */
   public static Decision admit(Jurisdiction j) {
     return j.admitted;
   }

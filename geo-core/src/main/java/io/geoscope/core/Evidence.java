@@ -18,8 +18,11 @@ import static java.util.Objects.requireNonNull;
 public record Evidence(
     Jurisdiction jurisdiction, LocationSource source, String producer, String detail) {
 
-  private static final Evidence NONE =
-      new Evidence(Jurisdiction.unknown(UnknownReason.NO_EVIDENCE), LocationSource.NONE, "", "");
+  /** Lazily, because jurisdictions build their constant admits (and evidence) while initializing. */
+  private static final class None {
+    static final Evidence INSTANCE =
+        new Evidence(Jurisdiction.unknown(UnknownReason.NO_EVIDENCE), LocationSource.NONE, "", "");
+  }
 
   /** Checks that no component is null. */
   public Evidence {
@@ -34,8 +37,13 @@ public record Evidence(
     return new Evidence(jurisdiction, source, producer, "");
   }
 
+  /** Evidence of source {@code none} placing a participant in {@code j}, for hand-made decisions. */
+  static Evidence unattributed(Jurisdiction j) {
+    return new Evidence(j, LocationSource.NONE, "", "");
+  }
+
   /** The absence of evidence: jurisdiction unknown with reason {@code no-evidence}. */
   public static Evidence none() {
-    return NONE;
+    return None.INSTANCE;
   }
 }
