@@ -112,7 +112,10 @@ class DemoCommandTest {
         .contains("legal basis: State of California, Cal. Penal Code § 632")
         .contains("evidence: ip-geolocation Geoscope-Demo-City")
         .contains("evidence: dial-in roster [dial_in]")
-        .contains("geoscope decide --db GeoLite2-City.mmdb");
+        .contains("geoscope decide --db GeoLite2-City.mmdb")
+        .contains("they read: Joining is not available from Beijing, China, under Cybersecurity"
+            + " Law of the PRC, art. 12.")
+        .contains("notice: This meeting may be recorded.");
     // Every participant of the embedded roster has a line.
     long participants = DemoCommand.resource(DemoCommand.ROSTER).lines()
         .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("id,")).count();
