@@ -35,7 +35,12 @@ public final class DatabaseException extends Exception {
     /** The build epoch lies implausibly far in the future (more than a year from now). */
     IMPLAUSIBLE_BUILD_EPOCH,
     /** The build epoch is older than the database in service; reload with force to accept it. */
-    OLDER_THAN_IN_SERVICE
+    OLDER_THAN_IN_SERVICE,
+    /**
+     * The database is of a coarser kind than the one in service (country-only replacing one with
+     * subdivisions); reload with force to accept it.
+     */
+    COARSER_THAN_IN_SERVICE
   }
 
   private final Reason reason;
