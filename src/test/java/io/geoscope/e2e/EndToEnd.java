@@ -47,7 +47,7 @@ final class EndToEnd {
 
   /** The policy branch's example policy files, in the geo-core test resources. */
   static Path[] examplePolicies() {
-    Path dir = root().resolve("geo-core/src/test/resources/policies");
+    Path dir = root().resolve("geo-policy/src/test/resources/policies");
     return new Path[] {dir.resolve("example.yaml"), dir.resolve("example.json")};
   }
 

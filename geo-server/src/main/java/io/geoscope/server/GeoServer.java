@@ -1,0 +1,362 @@
+package io.geoscope.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.geoscope.core.DecisionEngine;
+import io.geoscope.core.PolicyValidationException;
+import io.geoscope.geoip.DatabaseException;
+import io.geoscope.geoip.GeoResolver;
+import io.geoscope.micrometer.DecisionMetrics;
+import io.geoscope.policy.LivePolicy;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The Geoscope decision server: {@code POST /v1/decide}, {@code GET /health}, {@code GET /ready}
+ * and {@code GET /metrics} (Prometheus), on Jetty 12. The policy and database files are reloaded
+ * when they change (checked every {@link ServerConfig#reloadInterval()}), each whole or not at
+ * all; a failed reload keeps the files in service and is logged and counted.
+ *
+ * <p>Nothing it logs or answers contains a client address. Requests are bounded: bodies over
+ * {@link DecisionService#MAX_REQUEST_BYTES} get 413, headers over 8 KiB 431, and a connection idle
+ * for {@link ServerConfig#requestTimeout()} is closed.
+ *
+ * <p>Run: {@code java -jar geo-server/target/geoscope-server.jar [config.properties]}; without a
+ * file it serves the embedded demo policy and database on 127.0.0.1:8470.
+ *
+ * <p>Thread-safe; {@link #close()} stops it.
+ */
+public final class GeoServer implements AutoCloseable {
+  private static final Logger LOG = System.getLogger("io.geoscope.server");
+  private static final String JSON = "application/json";
+
+  private final ServerConfig config;
+  private final LivePolicy policy;
+  private final GeoResolver resolver;
+  private final DecisionService service;
+  private final PrometheusMeterRegistry registry;
+  private final Server jetty;
+  private final ServerConnector connector;
+  private final ScheduledExecutorService reloader;
+  private final Counter reloadFailures;
+  private volatile boolean ready;
+  private FileTime policyStamp;
+  private FileTime databaseStamp;
+
+  private GeoServer(ServerConfig config) throws IOException, ConfigException {
+    this.config = config;
+    this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    DecisionMetrics metrics = DecisionMetrics.of(registry);
+    try {
+      this.policyStamp = Files.getLastModifiedTime(config.policy());
+      this.policy =
+          LivePolicy.load(config.policy(), p -> DecisionEngine.builder(p).listener(metrics).build());
+      this.databaseStamp = Files.getLastModifiedTime(config.database());
+      this.resolver =
+          GeoResolver.builder()
+              .database(config.database())
+              .documentationRangesResolve(config.documentationRangesResolve())
+              .build();
+    } catch (PolicyValidationException e) {
+      throw new ConfigException("policy " + config.policy() + " is invalid: " + e.getMessage());
+    } catch (DatabaseException e) {
+      throw new ConfigException("database " + config.database() + " is refused: " + e.getMessage());
+    }
+    this.service = DecisionService.of(policy, resolver);
+    this.reloadFailures = Counter.builder("geoscope.server.reload.failures").register(registry);
+    QueuedThreadPool pool = new QueuedThreadPool(config.threads(), 4);
+    pool.setName("geo-server");
+    this.jetty = new Server(pool);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setRequestHeaderSize(8 * 1024);
+    http.setSendServerVersion(false);
+    this.connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+    connector.setHost(config.bind());
+    connector.setPort(config.port());
+    connector.setIdleTimeout(config.requestTimeout().toMillis());
+    jetty.addConnector(connector);
+    jetty.setHandler(new Routes());
+    this.reloader =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "geo-server-reload");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * Loads the files and starts listening.
+   *
+   * @throws ConfigException if the policy or database is refused (the message says why)
+   * @throws IOException if a file cannot be read or the port cannot be bound
+   */
+  public static GeoServer start(ServerConfig config) throws IOException, ConfigException {
+    GeoServer s = new GeoServer(requireNonNull(config, "config"));
+    try {
+      s.jetty.start();
+    } catch (IOException e) {
+      s.close();
+      throw e;
+    } catch (Exception e) {
+      s.close();
+      throw new IOException("geo-server could not start: " + e.getMessage(), e);
+    }
+    long every = config.reloadInterval().toMillis();
+    if (every > 0) {
+      s.reloader.scheduleWithFixedDelay(s::reloadChanged, every, every, TimeUnit.MILLISECONDS);
+    }
+    s.ready = true;
+    LOG.log(Level.INFO, "geo-server listening on {0} (policy {1}, database {2})",
+        s.uri(), s.policy.policy().version(), s.resolver.buildEpoch());
+    return s;
+  }
+
+  /** The port it listens on (the chosen one when configured with 0). */
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  /** Its base address, e.g. {@code http://127.0.0.1:8470}. */
+  public URI uri() {
+    String host = config.bind().contains(":") ? "[" + config.bind() + "]" : config.bind();
+    return URI.create("http://" + host + ":" + port());
+  }
+
+  /** The decide handler it serves (for benchmarks). */
+  public DecisionService service() {
+    return service;
+  }
+
+  /** Its Prometheus registry. */
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+
+  /**
+   * Reloads the policy and the database now, whether or not they changed.
+   *
+   * @return true if both reloaded; false if either was refused (the old one stays in service)
+   */
+  public boolean reloadNow() {
+    return reloadPolicy() & reloadDatabase();
+  }
+
+  /** Reloads whichever file changed since it was loaded (what the schedule runs). */
+  void reloadChanged() {
+    try {
+      if (!Files.getLastModifiedTime(config.policy()).equals(policyStamp)) {
+        reloadPolicy();
+      }
+      if (!Files.getLastModifiedTime(config.database()).equals(databaseStamp)) {
+        reloadDatabase();
+      }
+    } catch (IOException | RuntimeException e) {
+      reloadFailures.increment();
+      LOG.log(Level.WARNING, "geo-server could not check its files: {0}", e.getClass().getSimpleName());
+    }
+  }
+
+  private synchronized boolean reloadPolicy() {
+    try {
+      FileTime stamp = Files.getLastModifiedTime(config.policy());
+      policy.reload();
+      policyStamp = stamp;
+      LOG.log(Level.INFO, "policy reloaded: {0}", policy.policy().version());
+      return true;
+    } catch (IOException | PolicyValidationException e) {
+      reloadFailures.increment();
+      LOG.log(Level.WARNING, "policy reload refused, the one in service stays: {0}", e.getMessage());
+      return false;
+    }
+  }
+
+  private synchronized boolean reloadDatabase() {
+    try {
+      FileTime stamp = Files.getLastModifiedTime(config.database());
+      resolver.reload(config.database());
+      databaseStamp = stamp;
+      LOG.log(Level.INFO, "database reloaded: build {0}", resolver.buildEpoch());
+      return true;
+    } catch (IOException | DatabaseException e) {
+      reloadFailures.increment();
+      LOG.log(Level.WARNING, "database reload refused, the one in service stays: {0}", e.getMessage());
+      return false;
+    }
+  }
+
+  /** Stops listening and reloading; idempotent. */
+  @Override
+  public void close() {
+    ready = false;
+    reloader.shutdownNow();
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "geo-server stop: {0}", e.getClass().getSimpleName());
+    }
+  }
+
+  private final class Routes extends Handler.Abstract {
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+      String path = Request.getPathInContext(request);
+      String method = request.getMethod();
+      long start = System.nanoTime();
+      int status;
+      switch (path) {
+        case "/v1/decide":
+          status = "POST".equals(method) ? decide(request, response, callback) : notAllowed(response, callback, "POST");
+          break;
+        case "/health":
+          status = "GET".equals(method) ? send(response, callback, 200, "text/plain", "ok\n") : notAllowed(response, callback, "GET");
+          break;
+        case "/ready":
+          status = !"GET".equals(method) ? notAllowed(response, callback, "GET")
+              : ready ? send(response, callback, 200, "text/plain", "ready\n")
+              : send(response, callback, 503, "text/plain", "not ready\n");
+          break;
+        case "/metrics":
+          status = "GET".equals(method)
+              ? send(response, callback, 200, "text/plain; version=0.0.4; charset=utf-8", registry.scrape())
+              : notAllowed(response, callback, "GET");
+          break;
+        default:
+          status = send(response, callback, 404, JSON, error("no such endpoint; use POST /v1/decide"));
+      }
+      Timer.builder("geoscope.server.requests")
+          .tag("endpoint", endpoint(path))
+          .tag("status", Integer.toString(status))
+          .register(registry)
+          .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      return true;
+    }
+
+    private int decide(Request request, Response response, Callback callback) {
+      long declared = request.getLength();
+      if (declared > DecisionService.MAX_REQUEST_BYTES) {
+        return send(response, callback, 413, JSON, error("request body over " + DecisionService.MAX_REQUEST_BYTES + " bytes"));
+      }
+      byte[] body;
+      try (InputStream in = Content.Source.asInputStream(request)) {
+        body = in.readNBytes(DecisionService.MAX_REQUEST_BYTES + 1);
+      } catch (IOException e) {
+        return send(response, callback, 408, JSON, error("request body could not be read in time"));
+      }
+      if (body.length > DecisionService.MAX_REQUEST_BYTES) {
+        return send(response, callback, 413, JSON, error("request body over " + DecisionService.MAX_REQUEST_BYTES + " bytes"));
+      }
+      try {
+        DecisionService.Answer a = service.decide(body);
+        LOG.log(Level.DEBUG, "decided {0}: {1} in {2} ({3})", a.decision().outcome().code(),
+            a.decision().jurisdiction().code(), String.join("+", ruleIds(a)), policy.policy().version());
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
+        response.write(true, ByteBuffer.wrap(a.json()), callback);
+        return 200;
+      } catch (BadRequestException e) {
+        LOG.log(Level.DEBUG, "bad decide request: {0}", e.getMessage());
+        return send(response, callback, 400, JSON, error(e.getMessage()));
+      }
+    }
+
+    private int notAllowed(Response response, Callback callback, String allow) {
+      response.getHeaders().put(HttpHeader.ALLOW, allow);
+      return send(response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, JSON, error("use " + allow));
+    }
+  }
+
+  private static java.util.List<String> ruleIds(DecisionService.Answer a) {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    a.decision().applied().forEach(r -> ids.add(r.ruleId()));
+    return ids;
+  }
+
+  private static String endpoint(String path) {
+    switch (path) {
+      case "/v1/decide":
+      case "/health":
+      case "/ready":
+      case "/metrics":
+        return path;
+      default:
+        return "other";
+    }
+  }
+
+  private static String error(@org.jspecify.annotations.Nullable String message) {
+    String m = message == null ? "bad request" : message;
+    return "{\"error\":\"" + m.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+  }
+
+  private static int send(Response response, Callback callback, int status, String type, String body) {
+    response.setStatus(status);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+    response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    return status;
+  }
+
+  /**
+   * Starts the server the command line asks for: {@code [config.properties]}; without one, the
+   * embedded demo (documentation addresses, demo policy) on 127.0.0.1:8470.
+   *
+   * @throws IllegalArgumentException for more than one argument
+   */
+  static GeoServer launch(String[] args) throws IOException, ConfigException {
+    if (args.length > 1) {
+      throw new IllegalArgumentException("usage: java -jar geoscope-server.jar [config.properties]");
+    }
+    if (args.length == 0) {
+      LOG.log(Level.INFO, "no configuration file: serving the embedded demo (documentation addresses)");
+      return start(Demo.config(Files.createTempDirectory("geoscope-demo")));
+    }
+    return start(ServerConfig.load(Path.of(args[0])));
+  }
+
+  /** Runs the server until the process is stopped; see {@link #launch(String[])}. */
+  public static void main(String[] args) throws Exception {
+    GeoServer server;
+    try {
+      server = launch(args);
+    } catch (ConfigException | IllegalArgumentException e) {
+      System.err.println("geo-server: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "geo-server-stop"));
+    System.out.println("geo-server listening on " + server.uri());
+    stopped.await();
+  }
+}
