@@ -98,6 +98,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheDialInModuleKnowsLibphonenumber() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideOutsideOfPackage("io.geoscope.dialin..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.google.i18n.phonenumbers..");
+    rule.check(main);
+  }
+
+  @Test
   void publicApiDoesNotExposeInternalOrMaxMindTypes() {
     ArchRule rule =
         methods()
@@ -115,7 +127,8 @@ class ArchitectureTest {
                     "an internal or MaxMind type",
                     (com.tngtech.archunit.core.domain.JavaClass c) ->
                         c.getPackageName().contains(".internal")
-                            || c.getPackageName().startsWith("com.maxmind")))
+                            || c.getPackageName().startsWith("com.maxmind")
+                            || c.getPackageName().startsWith("com.google.i18n")))
             .allowEmptyShould(true);
     rule.check(main);
   }

@@ -31,15 +31,22 @@ import picocli.CommandLine.Spec;
     versionProvider = Geoscope.Version.class,
     description = {
       "Decide, for each participant of a roster, what the policy does to them alone.",
-      "The roster is CSV with a header naming id,role,ip and optionally dial_in and site.",
-      "Evidence precedence: dial_in (the country or subdivision dialled from) first, then site",
-      "(where a room system is), then the ip resolved through --db (needed only for ips);",
-      "none of them gives unknown:no-evidence.",
+      "The roster is CSV with a header naming id,role,ip and optionally dial_in, site and",
+      "declared. dial_in is an international number (+14155552671, placed by its prefix) or a",
+      "country or subdivision code; site is where a room system is; declared is what the",
+      "participant said; ip is resolved through --db (needed only for ips). Every field is one",
+      "signal; the library's precedence (verified, dial-in, room-system, ip-geolocation,",
+      "declared) places the participant, and signals in different countries are a conflict:",
+      "recorded, explained, and no rule but a sanctions rule acts on the disputed placement.",
+      "None of them gives unknown:no-evidence. Each column may appear once; a UTF-8 byte order",
+      "mark before the header is fine. Lines may have at most 8192 characters; a longer one",
+      "ends the run with exit code 2.",
       "Output, one line per participant, tab-separated:",
-      "  id jurisdiction outcome effects rules citations lifted evidence",
+      "  id jurisdiction outcome effects rules citations lifted evidence conflict",
       "outcome is admit, admit-limited or deny; an empty list is '-'. With --json, one object",
       "per line: id, role, jurisdiction, outcome, effects, rules, citations, authorities,",
-      "lifted, shadowed, evidence {source, producer, detail}. No IP address is ever printed."
+      "lifted, shadowed, evidence {source, producer, detail}, signals, and conflict {narrowed,",
+      "explanation} when signals disagree. No IP address or phone number is ever printed."
     },
     footer = {
       "",

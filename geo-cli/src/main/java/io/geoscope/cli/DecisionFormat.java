@@ -18,8 +18,10 @@ import java.util.List;
  * Renders a participant's decision as one tab-separated text line or one JSON object. Neither
  * carries an IP address: evidence is its source, producer and detail.
  *
- * <p>Text columns: {@code id, jurisdiction, outcome, effects, rules, citations, lifted, evidence};
- * lists are joined with {@code ,} (citations with {@code ; }) and an empty list is {@code -}.
+ * <p>Text columns: {@code id, jurisdiction, outcome, effects, rules, citations, lifted, evidence,
+ * conflict}; lists are joined with {@code ,} (citations with {@code ; }) and an empty list is
+ * {@code -}. {@code conflict} is {@code -}, or when the participant's signals disagree every signal
+ * with its jurisdiction and the rules the dispute kept from applying.
  *
  * <p>Thread-safe.
  */
@@ -100,7 +102,18 @@ final class DecisionFormat {
         join(rules(d), ","),
         join(citations(d), "; "),
         join(lifted, ","),
-        evidence(p.evidence()));
+        evidence(p.evidence()),
+        conflict(d));
+  }
+
+  /** {@code -}, or e.g. {@code dial-in US-CA, ip-geolocation CN; narrowed ca-notice}. */
+  static String conflict(Decision d) {
+    if (!d.conflict().present()) {
+      return "-";
+    }
+    String narrowed = d.conflict().narrowed().isEmpty()
+        ? "" : "; narrowed " + String.join(",", d.conflict().narrowed());
+    return d.conflict().describe() + narrowed;
   }
 
   private static String join(List<String> items, String separator) {
@@ -140,6 +153,19 @@ final class DecisionFormat {
         .put("source", e.source().code())
         .put("producer", e.producer())
         .put("detail", e.detail());
+    ArrayNode signals = n.putArray("signals");
+    for (Evidence s : p.signals().all()) {
+      signals.addObject()
+          .put("source", s.source().code())
+          .put("jurisdiction", s.jurisdiction().code())
+          .put("producer", s.producer())
+          .put("detail", s.detail());
+    }
+    if (d.conflict().present()) {
+      ObjectNode c = n.putObject("conflict");
+      strings(c.putArray("narrowed"), d.conflict().narrowed());
+      c.put("explanation", d.describe());
+    }
     return n.toString();
   }
 

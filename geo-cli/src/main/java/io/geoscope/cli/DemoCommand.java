@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Geoscope.Version.class,
     description = {
       "Decide a June-fourth memorial meeting hosted from the US with a Hong Kong co-host and",
-      "participants in mainland China, Germany, Iran, California and elsewhere, under an",
+      "participants in mainland China, Germany, Iran, California and elsewhere (PSTN callers",
+      "placed from their number, participants whose signals disagree), under an",
       "embedded example policy and an embedded demo database (documentation addresses, no",
       "download). Prints every participant's decision with its legal basis and evidence."
     },
@@ -145,10 +146,13 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.println();
     out.println("Summary: " + counts.summary() + ".");
-    out.println("Only participants in mainland China are denied, and only because the meeting is");
-    out.println("tagged june-fourth; the Iranian participant is admitted under the general licence;");
-    out.println("recording-consent notices go to participants in all-party-consent states. Nothing");
-    out.println("acts on the meeting, on the host or co-host, or on any account.");
+    out.println("Only participants placed in mainland China by undisputed evidence are denied, and");
+    out.println("only because the meeting is tagged june-fourth; the Iranian participant is admitted");
+    out.println("under the general licence; recording-consent notices go to participants in");
+    out.println("all-party-consent states, PSTN callers placed from their number. Where a");
+    out.println("participant's signals disagree, the decision says so and rules that are not");
+    out.println("sanctions rules do not act on disputed evidence. Nothing acts on the meeting, on the");
+    out.println("host or co-host, or on any account.");
     out.println();
     out.println("With a real database (GeoLite2 is free from MaxMind after sign-up:");
     out.println("https://dev.maxmind.com/geoip/geolite2-free-geolocation-data):");
@@ -180,5 +184,12 @@ final class DemoCommand implements Callable<Integer> {
       out.println("    notice: " + notice);
     }
     out.println("    evidence: " + DecisionFormat.evidence(p.evidence()));
+    if (d.conflict().present()) {
+      out.println("    signals disagree: " + d.conflict().describe());
+      if (!d.conflict().narrowed().isEmpty()) {
+        out.println("      not applied on disputed evidence: "
+            + String.join(", ", d.conflict().narrowed()));
+      }
+    }
   }
 }

@@ -34,12 +34,14 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       ReportCommand.class,
       DiffCommand.class,
+      AppealsCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {
       "",
       "Exit codes: 0 success, 1 a finding (bad input line, invalid policy, change with",
-      "--fail-on-change), 2 bad usage or unreadable input.",
+      "--fail-on-change), 2 bad usage or unreadable input. Every error is one line on",
+      "standard error (an unknown option or argument is echoed in it), never a stack trace.",
       "",
       "Example:",
       "  java -jar geoscope.jar demo"
@@ -93,9 +95,13 @@ public final class Geoscope implements Runnable {
             commandLine.getErr().flush();
             return exit.code();
           }
-          // A bug, not a bad input: say so with the stack trace.
-          commandLine.getErr().println(name + ": internal error: " + e);
-          e.printStackTrace(commandLine.getErr());
+          // A bug, not a bad input: one line naming the failure's type (its message could quote
+          // input); the stack trace only when asked for with -Dgeoscope.debug=true.
+          commandLine.getErr().println(name + ": internal error: " + e.getClass().getName()
+              + " (run with -Dgeoscope.debug=true for details)");
+          if (Boolean.getBoolean("geoscope.debug")) {
+            e.printStackTrace(commandLine.getErr());
+          }
           commandLine.getErr().flush();
           return UNUSABLE;
         });
@@ -127,7 +133,15 @@ public final class Geoscope implements Runnable {
             true);
     cl.setOut(out);
     cl.setErr(err);
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (VirtualMachineError e) {
+      // Out of memory or stack: inputs are bounded so this should not happen; if it does, one
+      // line and exit 2 rather than a stack trace.
+      err.println("geoscope: " + e.getClass().getSimpleName() + " (input too large for this heap?)");
+      code = UNUSABLE;
+    }
     out.flush();
     err.flush();
     System.exit(code);

@@ -49,6 +49,9 @@ final class Inputs {
   }
 
   static String unreadable(Path file, IOException e) {
+    if (e instanceof Lines.TooLong) {
+      return file + ": " + e.getMessage();
+    }
     if (e instanceof NoSuchFileException) {
       return file + ": no such file";
     }

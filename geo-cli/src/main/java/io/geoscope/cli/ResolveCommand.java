@@ -4,7 +4,6 @@ import io.geoscope.core.Evidence;
 import io.geoscope.core.Jurisdiction;
 import io.geoscope.geoip.GeoResolver;
 import io.geoscope.geoip.InvalidAddressException;
-import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,12 +34,15 @@ import picocli.CommandLine.Model.CommandSpec;
       "JURISDICTION is the most specific subdivision the database names, else the country.",
       "SOURCE is the database field that decided. Reads the addresses given, else standard input",
       "(one per line; blank lines and lines starting with # are skipped). A bad line is reported",
-      "on standard error with its line number and the run goes on; the exit code is then 1."
+      "on standard error with its line number and the run goes on; the exit code is then 1.",
+      "A line longer than 8192 characters ends the run: 'line N is longer than 8192",
+      "characters', exit code 2."
     },
     footer = {
       "",
-      "Exit codes: 0 every line resolved, 1 some line was not an IP address, 2 bad usage or",
-      "unreadable database.",
+      "Exit codes: 0 every line resolved, 1 some line was not an IP address, 2 bad usage, a",
+      "refused database (one line: FILE: REASON: detail) or a line too long. Errors are one",
+      "line on standard error, never a stack trace; an unknown option is echoed in the message.",
       "",
       "Example:",
       "  geoscope resolve --db GeoLite2-City.mmdb 81.2.69.160 2001:db8::1",
@@ -83,9 +85,10 @@ final class ResolveCommand implements Callable<Integer> {
     long unknown = 0;
     long bad = 0;
     StringBuilder row = new StringBuilder(96);
-    try (BufferedReader in = new BufferedReader(source, 1 << 16)) {
+    try (source) {
+      Lines in = new Lines(source);
       String line;
-      while ((line = in.readLine()) != null) {
+      while ((line = in.next()) != null) {
         lines++;
         if (lines % PROGRESS_EVERY == 0) {
           err.println("resolve: " + lines + " lines...");
@@ -120,6 +123,9 @@ final class ResolveCommand implements Callable<Integer> {
         }
         out.append(row).append('\n');
       }
+    } catch (Lines.TooLong x) {
+      out.flush();
+      throw new Exit(Geoscope.UNUSABLE, x.getMessage());
     } catch (IOException x) {
       out.flush();
       throw new Exit(Geoscope.UNUSABLE, "cannot read standard input (" + x.getClass().getSimpleName() + ")");

@@ -5,10 +5,13 @@ import io.geoscope.core.Jurisdiction;
 import io.geoscope.core.LocationSource;
 import io.geoscope.core.Participant;
 import io.geoscope.core.Role;
+import io.geoscope.core.Signals;
+import io.geoscope.dialin.DialInResolver;
+import io.geoscope.dialin.InvalidNumberException;
 import io.geoscope.geoip.GeoResolver;
 import io.geoscope.geoip.InvalidAddressException;
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,14 +19,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a roster CSV one line at a time: a header naming the columns {@code id}, {@code role},
- * {@code ip} and optionally {@code dial_in} and {@code site}, in any order; then one participant
- * per line. Fields are separated by commas and are not quoted; blank lines and lines starting with
- * {@code #} are skipped.
+ * {@code ip} and optionally {@code dial_in}, {@code site} and {@code declared}, in any order; then
+ * one participant per line. Fields are separated by commas and are not quoted; blank lines and
+ * lines starting with {@code #} are skipped.
  *
- * <p>Evidence precedence: a {@code dial_in} code (the country or subdivision of the number dialled
- * from) wins, then a {@code site} code (where a room system is installed), then the {@code ip}
- * resolved through the database. A participant with none of them is {@code
- * unknown:no-evidence}.
+ * <p>Every field a line fills becomes one signal of the participant, combined by the library's
+ * {@link Signals} (its documented precedence and conflict rules, nothing of the CLI's own): {@code
+ * dial_in} is an international number ({@code +14155552671}, placed by {@link DialInResolver}) or a
+ * country or subdivision code; {@code site} is the code of where a room system is installed; {@code
+ * declared} is the code the participant declared; {@code ip} is resolved through the database. A
+ * participant with none of them is {@code unknown:no-evidence}. No number or address is ever
+ * echoed in a message.
  *
  * <p>Not thread-safe.
  */
@@ -38,44 +44,63 @@ final class Roster {
     }
   }
 
-  private final BufferedReader in;
+  private final Lines in;
   private final @Nullable GeoResolver resolver;
   private final int id;
   private final int role;
   private final int ip;
   private final int dialIn;
   private final int site;
+  private final int declared;
   private final int columns;
+  private final DialInResolver dialInResolver = DialInResolver.standard();
   private int lineNumber;
 
   private Roster(
-      BufferedReader in, @Nullable GeoResolver resolver, List<String> header, int lineNumber)
+      Lines in, @Nullable GeoResolver resolver, List<String> header, int lineNumber)
       throws BadLine {
     this.in = in;
     this.resolver = resolver;
     this.lineNumber = lineNumber;
     this.columns = header.size();
+    for (int i = 0; i < header.size(); i++) {
+      int first = header.indexOf(header.get(i));
+      if (first != i) {
+        // Positions, not the name: the header is the user's text and is not echoed.
+        throw bad("the header names one column twice (columns " + (first + 1) + " and "
+            + (i + 1) + ")");
+      }
+    }
     this.id = column(header, "id", true);
     this.role = column(header, "role", true);
     this.ip = column(header, "ip", true);
     this.dialIn = column(header, "dial_in", false);
     this.site = column(header, "site", false);
+    this.declared = column(header, "declared", false);
   }
 
   /**
    * Reads the header. Without a resolver, a line with an {@code ip} and neither {@code dial_in}
    * nor {@code site} is bad.
    *
-   * @throws BadLine if the header lacks a required column or there is none
+   * A UTF-8 byte order mark before the header (what spreadsheets write) is ignored. Lines are
+   * read through {@link Lines}, so a line longer than {@link Lines#MAX_CHARS} ends the read.
+   *
+   * @throws BadLine if the header lacks a required column, names one twice, or there is none
+   * @throws Lines.TooLong if a line is too long
    */
-  static Roster open(BufferedReader in, @Nullable GeoResolver resolver)
+  static Roster open(Reader reader, @Nullable GeoResolver resolver)
       throws IOException, BadLine {
-    int n = 0;
+    Lines in = new Lines(reader);
     String line;
-    while ((line = in.readLine()) != null) {
-      n++;
+    boolean first = true;
+    while ((line = in.next()) != null) {
+      if (first && line.startsWith("\uFEFF")) {
+        line = line.substring(1);
+      }
+      first = false;
       if (!skipped(line)) {
-        return new Roster(in, resolver, split(line), n);
+        return new Roster(in, resolver, split(line), (int) in.number());
       }
     }
     throw new BadLine("the roster is empty; it needs a header line such as 'id,role,ip'");
@@ -102,7 +127,7 @@ final class Roster {
   @Nullable Participant next() throws IOException, BadLine {
     String line;
     do {
-      line = in.readLine();
+      line = in.next();
       if (line == null) {
         return null;
       }
@@ -125,31 +150,42 @@ final class Roster {
     return new Participant(pid, r, evidence(f));
   }
 
-  private Evidence evidence(List<String> f) throws BadLine {
+  private Signals evidence(List<String> f) throws BadLine {
+    List<Evidence> signals = new ArrayList<>(4);
     String dial = dialIn < 0 ? "" : f.get(dialIn);
-    if (!dial.isEmpty()) {
-      return new Evidence(declared(dial, "dial_in"), LocationSource.DIAL_IN, "roster", "dial_in");
+    if (dial.startsWith("+")) {
+      try {
+        signals.add(dialInResolver.resolve(dial));
+      } catch (InvalidNumberException e) {
+        throw bad("dial_in number refused: " + e.reason().description());
+      }
+    } else if (!dial.isEmpty()) {
+      signals.add(new Evidence(code(dial, "dial_in"), LocationSource.DIAL_IN, "roster", "dial_in"));
     }
     String room = site < 0 ? "" : f.get(site);
     if (!room.isEmpty()) {
-      return new Evidence(declared(room, "site"), LocationSource.ROOM_SYSTEM, "roster", "site");
+      signals.add(new Evidence(code(room, "site"), LocationSource.ROOM_SYSTEM, "roster", "site"));
+    }
+    String said = declared < 0 ? "" : f.get(declared);
+    if (!said.isEmpty()) {
+      signals.add(new Evidence(code(said, "declared"), LocationSource.DECLARED, "roster", "declared"));
     }
     String address = f.get(ip);
-    if (address.isEmpty()) {
-      return Evidence.none();
+    if (!address.isEmpty()) {
+      GeoResolver r = resolver;
+      if (r == null) {
+        throw bad("an ip needs a location database: pass --db");
+      }
+      try {
+        signals.add(r.resolve(address));
+      } catch (InvalidAddressException e) {
+        throw bad("invalid address (" + ResolveCommand.reason(e) + "): " + e.reason().description());
+      }
     }
-    GeoResolver r = resolver;
-    if (r == null) {
-      throw bad("an ip needs a location database: pass --db");
-    }
-    try {
-      return r.resolve(address);
-    } catch (InvalidAddressException e) {
-      throw bad("invalid address (" + ResolveCommand.reason(e) + "): " + e.reason().description());
-    }
+    return Signals.of(signals);
   }
 
-  private Jurisdiction declared(String code, String column) throws BadLine {
+  private Jurisdiction code(String code, String column) throws BadLine {
     try {
       return Jurisdiction.of(code.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {

@@ -118,7 +118,7 @@ class DecideCommandTest {
     assertThat(run.code()).isZero();
     for (String line : run.outLines()) {
       String[] cols = line.split("\t");
-      assertThat(cols).as(line).hasSize(8);
+      assertThat(cols).as(line).hasSize(9);
       boolean china = cols[1].equals("CN") || cols[1].startsWith("CN-");
       assertThat(cols[2].equals("deny")).as(line).isEqualTo(china);
       if (cols[0].equals("host") || cols[0].equals("cohost")) {
@@ -147,13 +147,14 @@ class DecideCommandTest {
   }
 
   @Test
-  void dialInThenSiteThenIpIsTheEvidencePrecedence() throws Exception {
+  void theLibrarysPrecedencePlacesEveryoneAndADisputeNarrowsTheSpeechRule() throws Exception {
     Path roster = roster("evidence.csv", """
-        id,role,ip,dial_in,site
-        phone,attendee,12.0.0.5,CN,US-CA
-        room,attendee,12.0.0.5,,cn-bj
-        laptop,attendee,12.0.0.5,,
-        silent,attendee,,,
+        id,role,ip,dial_in,site,declared
+        phone,attendee,12.0.0.5,CN,US-CA,
+        room,attendee,12.0.0.5,,cn-bj,
+        laptop,attendee,12.0.0.5,,,
+        silent,attendee,,,,
+        caller,attendee,,+861012345678,,CN
         """);
     CliRun run = CliRun.run("decide", "--db", db.toString(), "--policy", policy.toString(),
         "--roster", roster.toString(), "--tags", "june-fourth", "--json");
@@ -164,7 +165,14 @@ class DecideCommandTest {
     JsonNode silent = JSON.readTree(run.outLines().get(3));
     assertThat(phone.get("jurisdiction").asText()).isEqualTo("CN");
     assertThat(phone.get("evidence").get("source").asText()).isEqualTo("dial-in");
-    assertThat(phone.get("outcome").asText()).isEqualTo("deny");
+    // The dial-in wins by precedence, but the site and the address disagree: no speech rule acts.
+    assertThat(phone.get("outcome").asText()).isEqualTo("admit");
+    assertThat(phone.get("conflict").get("explanation").asText()).contains("dial-in CN");
+    assertThat(phone.get("signals")).hasSize(3);
+    JsonNode caller = JSON.readTree(run.outLines().get(4));
+    assertThat(caller.get("jurisdiction").asText()).isEqualTo("CN");
+    assertThat(caller.get("outcome").asText()).isEqualTo("deny");
+    assertThat(caller.toString()).doesNotContain("12345678");
     assertThat(room.get("jurisdiction").asText()).isEqualTo("CN-BJ");
     assertThat(room.get("evidence").get("source").asText()).isEqualTo("room-system");
     assertThat(laptop.get("jurisdiction").asText()).isEqualTo(TestDatabase.expected("12.0.0.0/16"));

@@ -42,7 +42,7 @@ class DemoCommandTest {
     List<JsonNode> decisions = demoDecisions();
     assertThat(decisions).hasSizeGreaterThan(10);
     for (JsonNode d : decisions) {
-      boolean inChina = d.get("jurisdiction").asText().matches("CN(-.*)?");
+      boolean inChina = d.get("jurisdiction").asText().matches("CN(-.*)?") && !d.has("conflict");
       boolean denied = d.get("outcome").asText().equals("deny");
       assertThat(denied).as("denied exactly when in mainland China: %s", d).isEqualTo(inChina);
       if (denied) {
@@ -101,6 +101,26 @@ class DemoCommandTest {
   }
 
   @Test
+  void aPstnCallerIsPlacedFromTheNumberAndConflictingParticipantsAreExplained() throws IOException {
+    List<JsonNode> decisions = demoDecisions();
+    JsonNode kyiv = participant(decisions, "phone-kyiv");
+    assertThat(kyiv.get("jurisdiction").asText()).isEqualTo("UA-30");
+    assertThat(kyiv.toString()).doesNotContain("2123456");
+    JsonNode phone = participant(decisions, "conflict-beijing-ip-california-phone");
+    assertThat(phone.get("jurisdiction").asText()).isEqualTo("US-CA");
+    assertThat(phone.get("outcome").asText()).isEqualTo("admit");
+    assertThat(texts(phone.get("conflict").get("narrowed"))).containsExactly("consent-us-ca");
+    assertThat(phone.get("conflict").get("explanation").asText())
+        .contains("dial-in US-CA").contains("ip-geolocation CN");
+    JsonNode room = participant(decisions, "conflict-us-ip-china-room");
+    assertThat(room.get("jurisdiction").asText()).isEqualTo("CN");
+    assertThat(room.get("outcome").asText()).isEqualTo("admit");
+    assertThat(texts(room.get("conflict").get("narrowed"))).containsExactly("cn-topic-restriction");
+    assertThat(participant(decisions, "declared-london").has("conflict")).isFalse();
+    assertThat(participant(decisions, "declared-london").get("signals")).hasSize(2);
+  }
+
+  @Test
   void demoExplainsEveryDecisionSaysItIsDemoDataAndShowsHowToUseARealDatabase() {
     CliRun run = CliRun.run("demo");
     assertThat(run.code()).as(run.err()).isZero();
@@ -111,7 +131,9 @@ class DemoCommandTest {
         .contains("lifted ofac-iran-conferencing by exemption ofac-gl-d2")
         .contains("legal basis: State of California, Cal. Penal Code § 632")
         .contains("evidence: ip-geolocation Geoscope-Demo-City")
-        .contains("evidence: dial-in roster [dial_in]")
+        .contains("evidence: dial-in libphonenumber")
+        .contains("signals disagree: room-system CN, ip-geolocation US")
+        .contains("not applied on disputed evidence: cn-topic-restriction")
         .contains("geoscope decide --db GeoLite2-City.mmdb")
         .contains("they read: Joining is not available from Beijing, China, under Cybersecurity"
             + " Law of the PRC, art. 12.")

@@ -56,16 +56,32 @@ final class CompiledPolicy {
   private final CompiledRule[] onUnknown;
 
   /**
+   * By a country's {@link Jurisdiction#index()}: the rules with on-imprecise {@code apply} that name
+   * a subdivision of that country but not the country, in id order; consulted only for a
+   * participant placed at country level.
+   */
+  private final CompiledRule[][] imprecise;
+
+  /** The rules with on-anonymizer {@code apply}, in id order. */
+  private final CompiledRule[] onAnonymizer;
+
+  /**
    * By {@link Jurisdiction#index()}: the prebuilt decisions, newest first. Grown (copied) when a
    * jurisdiction created after compiling first appears.
    */
   private volatile @Nullable Prebuilt[] prebuilt;
 
   private CompiledPolicy(
-      String version, CompiledRule[][] byJurisdiction, CompiledRule[] onUnknown) {
+      String version,
+      CompiledRule[][] byJurisdiction,
+      CompiledRule[] onUnknown,
+      CompiledRule[][] imprecise,
+      CompiledRule[] onAnonymizer) {
     this.version = version;
     this.byJurisdiction = byJurisdiction;
     this.onUnknown = onUnknown;
+    this.imprecise = imprecise;
+    this.onAnonymizer = onAnonymizer;
     this.prebuilt = new Prebuilt[Jurisdiction.indexBound()];
   }
 
@@ -100,6 +116,11 @@ final class CompiledPolicy {
       lists.add(new ArrayList<>());
     }
     List<CompiledRule> unknown = new ArrayList<>();
+    List<CompiledRule> anonymized = new ArrayList<>();
+    List<List<CompiledRule>> impreciseLists = new ArrayList<>(bound);
+    for (int i = 0; i < bound; i++) {
+      impreciseLists.add(new ArrayList<>());
+    }
     for (int rank = 0; rank < byId.size(); rank++) {
       Rule rule = byId.get(rank);
       CompiledRule compiled = new CompiledRule(rule, rank, liftersOf(rule, policy.exemptions()));
@@ -113,13 +134,29 @@ final class CompiledPolicy {
       if (rule.onUnknown() == OnUnknown.APPLY) {
         unknown.add(compiled);
       }
-    }
-    CompiledRule[][] table = new CompiledRule[bound][];
-    for (int i = 0; i < bound; i++) {
-      table[i] = lists.get(i).isEmpty() ? NONE : lists.get(i).toArray(NONE);
+      if (rule.onAnonymizer() == OnAnonymizer.APPLY) {
+        anonymized.add(compiled);
+      }
+      if (rule.onImprecise() == OnImprecise.APPLY) {
+        for (Jurisdiction country : compiled.impreciseCountries) {
+          impreciseLists.get(country.index()).add(compiled);
+        }
+      }
     }
     return new CompiledPolicy(
-        policy.version(), table, unknown.isEmpty() ? NONE : unknown.toArray(NONE));
+        policy.version(), table(lists), array(unknown), table(impreciseLists), array(anonymized));
+  }
+
+  private static CompiledRule[][] table(List<List<CompiledRule>> lists) {
+    CompiledRule[][] table = new CompiledRule[lists.size()][];
+    for (int i = 0; i < table.length; i++) {
+      table[i] = array(lists.get(i));
+    }
+    return table;
+  }
+
+  private static CompiledRule[] array(List<CompiledRule> list) {
+    return list.isEmpty() ? NONE : list.toArray(NONE);
   }
 
   private static CompiledExemption[] liftersOf(Rule rule, List<Exemption> exemptions) {
@@ -137,20 +174,20 @@ final class CompiledPolicy {
    */
   Decision decide(Evidence evidence, Meeting meeting, Instant at) {
     Jurisdiction j = evidence.jurisdiction();
+    boolean anonymized = evidence.anonymized();
     CompiledRule[] own;
     CompiledRule[] inherited = NONE;
+    CompiledRule[] anonymous = anonymized ? onAnonymizer : NONE;
     if (!j.isKnown()) {
       own = onUnknown;
     } else {
       own = naming(j);
-      if (j.isSubdivision()) {
-        inherited = naming(j.country());
-      }
+      inherited = j.isSubdivision() ? naming(j.country()) : impreciseIn(j);
     }
     long second = at.getEpochSecond();
-    long standing = standing(own, inherited, j, meeting, second);
+    long standing = standing(own, inherited, anonymous, evidence, meeting, second);
     if (standing == UNCACHEABLE) {
-      return build(evidence, own, inherited, meeting, second);
+      return build(evidence, own, inherited, anonymous, meeting, second);
     }
     Prebuilt[] table = prebuilt;
     int i = j.index();
@@ -160,17 +197,24 @@ final class CompiledPolicy {
         return p.decision;
       }
     }
-    Decision d = build(evidence, own, inherited, meeting, second);
+    Decision d = build(evidence, own, inherited, anonymous, meeting, second);
     remember(i, new Prebuilt(evidence, standing, d, trimmed(head)));
     return d;
   }
 
   private Decision build(Evidence evidence, CompiledRule[] own, CompiledRule[] inherited,
-      Meeting meeting, long second) {
-    if (!anyMatches(own, meeting, second) && !anyMatches(inherited, meeting, second)) {
+      CompiledRule[] anonymous, Meeting meeting, long second) {
+    boolean anonymized = evidence.anonymized();
+    if (!anyApplies(own, meeting, second, anonymized)
+        && !anyApplies(inherited, meeting, second, anonymized)
+        && !anyApplies(anonymous, meeting, second, anonymized)) {
       return Decision.admitted(version, evidence);
     }
-    return explain(version, evidence, matching(own, inherited, meeting, second), second);
+    List<Match> matched = new ArrayList<>();
+    collect(own, meeting, second, evidence, matched);
+    collect(inherited, meeting, second, evidence, matched);
+    collect(anonymous, meeting, second, evidence, matched);
+    return explain(version, evidence, distinct(matched), Conflict.none(), second);
   }
 
   /** The list without its oldest entry when it is full, so each jurisdiction keeps a few. */
@@ -206,29 +250,38 @@ final class CompiledPolicy {
   }
 
   /**
-   * The standing of every candidate rule, two bits each in candidate order: 0 not matching, 1
-   * matching and not lifted, 2 or 3 lifted by the rule's first or second exemption. {@link
-   * #UNCACHEABLE} when that cannot be encoded.
+   * The standing of every candidate rule (own, inherited, then on-anonymizer), two bits each in
+   * candidate order: 0 not applying (not matching, or skipped for an anonymized signal), 1
+   * applying and not lifted, 2 or 3 lifted by the rule's first or second exemption. {@link
+   * #UNCACHEABLE} when that cannot be encoded. The evidence is the rest of the key, so precision
+   * and anonymizer facts, which decide which lists are candidates, are in it too.
    */
-  private static long standing(CompiledRule[] own, CompiledRule[] inherited, Jurisdiction j,
-      Meeting meeting, long second) {
-    if (own.length + inherited.length > MAX_CANDIDATES) {
+  private static long standing(CompiledRule[] own, CompiledRule[] inherited,
+      CompiledRule[] anonymous, Evidence evidence, Meeting meeting, long second) {
+    if (own.length + inherited.length + anonymous.length > MAX_CANDIDATES) {
       return UNCACHEABLE;
     }
-    long bits = standingOf(own, 0, j, meeting, second);
+    Jurisdiction j = evidence.jurisdiction();
+    boolean anonymized = evidence.anonymized();
+    long bits = standingOf(own, 0, j, anonymized, meeting, second);
     if (bits == UNCACHEABLE) {
       return UNCACHEABLE;
     }
-    long more = standingOf(inherited, 2 * own.length, j, meeting, second);
-    return more == UNCACHEABLE ? UNCACHEABLE : bits | more;
+    long more = standingOf(inherited, 2 * own.length, j, anonymized, meeting, second);
+    if (more == UNCACHEABLE) {
+      return UNCACHEABLE;
+    }
+    long last = standingOf(
+        anonymous, 2 * (own.length + inherited.length), j, anonymized, meeting, second);
+    return last == UNCACHEABLE ? UNCACHEABLE : bits | more | last;
   }
 
-  private static long standingOf(
-      CompiledRule[] rules, int shift, Jurisdiction j, Meeting meeting, long second) {
+  private static long standingOf(CompiledRule[] rules, int shift, Jurisdiction j,
+      boolean anonymized, Meeting meeting, long second) {
     long bits = 0;
     for (int i = 0; i < rules.length; i++) {
       CompiledRule r = rules[i];
-      if (!r.matches(meeting, second)) {
+      if (!r.matches(meeting, second) || (anonymized && r.skipAnonymized)) {
         continue;
       }
       int lifter = r.lifterIndex(j, second);
@@ -240,49 +293,144 @@ final class CompiledPolicy {
     return bits;
   }
 
+  /**
+   * Decides for a participant with several signals: each rule by its evidence standard (see {@link
+   * EvidenceStandard}); a country-level conflict is recorded and narrows every {@code primary}
+   * rule that is not a sanctions rule. One signal takes the prebuilt path above; several are
+   * decided afresh (what they decide depends on every signal, which is no simple table key).
+   */
+  Decision decide(Signals signals, Meeting meeting, Instant at) {
+    Evidence primary = signals.primary();
+    if (signals.size() <= 1) {
+      return decide(primary, meeting, at);
+    }
+    long second = at.getEpochSecond();
+    List<CompiledRule> candidates = new ArrayList<>();
+    candidatesFor(primary, candidates);
+    for (Evidence e : signals.all()) {
+      candidatesFor(e, candidates);
+    }
+    candidates.sort(Comparator.comparingInt(CompiledRule::rank));
+    boolean conflicting = signals.conflicting();
+    List<Match> matched = new ArrayList<>();
+    List<String> narrowed = new ArrayList<>();
+    @Nullable CompiledRule previous = null;
+    for (CompiledRule r : candidates) {
+      if (r == previous || !r.matches(meeting, second)) {
+        previous = r;
+        continue;
+      }
+      previous = r;
+      Evidence placedBy =
+          r.rule.evidence() == EvidenceStandard.ANY ? anyPlacing(r, signals) : primary;
+      if (placedBy == null || !r.reaches(placedBy)) {
+        continue;
+      }
+      if (conflicting && r.rule.evidence() == EvidenceStandard.PRIMARY && !r.rule.isSanctions()) {
+        narrowed.add(r.rule.id());
+        continue;
+      }
+      matched.add(new Match(r, placedBy));
+    }
+    Conflict conflict = conflicting ? new Conflict(signals.all(), narrowed) : Conflict.none();
+    if (matched.isEmpty() && !conflicting) {
+      return Decision.admitted(version, primary);
+    }
+    return explain(version, primary, matched, conflict, second);
+  }
+
+  /**
+   * The first signal (by precedence) that reaches {@code r}; with no known signal, the primary
+   * (unknown) one, for on-unknown to decide; otherwise null.
+   */
+  private static @Nullable Evidence anyPlacing(CompiledRule r, Signals signals) {
+    for (Evidence e : signals.known()) {
+      if (r.reaches(e)) {
+        return e;
+      }
+    }
+    if (r.rule.onAnonymizer() == OnAnonymizer.APPLY) {
+      for (Evidence e : signals.all()) {
+        if (e.anonymized()) {
+          return e;
+        }
+      }
+    }
+    return signals.known().isEmpty() ? signals.primary() : null;
+  }
+
+  private void candidatesFor(Evidence e, List<CompiledRule> out) {
+    Jurisdiction j = e.jurisdiction();
+    if (e.anonymized()) {
+      out.addAll(List.of(onAnonymizer));
+    }
+    if (!j.isKnown()) {
+      out.addAll(List.of(onUnknown));
+      return;
+    }
+    out.addAll(List.of(naming(j)));
+    out.addAll(List.of(j.isSubdivision() ? naming(j.country()) : impreciseIn(j)));
+  }
+
+  private CompiledRule[] impreciseIn(Jurisdiction country) {
+    int i = country.index();
+    return i < imprecise.length ? imprecise[i] : NONE;
+  }
+
   private CompiledRule[] naming(Jurisdiction j) {
     int i = j.index();
     // A subdivision first used after compiling has no entry: no rule names it.
     return i < byJurisdiction.length ? byJurisdiction[i] : NONE;
   }
 
-  private static boolean anyMatches(CompiledRule[] rules, Meeting meeting, long second) {
+  private static boolean anyApplies(
+      CompiledRule[] rules, Meeting meeting, long second, boolean anonymized) {
     for (int i = 0; i < rules.length; i++) {
-      if (rules[i].matches(meeting, second)) {
+      if (rules[i].matches(meeting, second) && !(anonymized && rules[i].skipAnonymized)) {
         return true;
       }
     }
     return false;
   }
 
-  private static List<CompiledRule> matching(
-      CompiledRule[] own, CompiledRule[] inherited, Meeting meeting, long second) {
-    List<CompiledRule> matched = new ArrayList<>();
-    for (CompiledRule r : own) {
-      if (r.matches(meeting, second)) {
-        matched.add(r);
+  private static void collect(
+      CompiledRule[] rules, Meeting meeting, long second, Evidence evidence, List<Match> out) {
+    boolean anonymized = evidence.anonymized();
+    for (CompiledRule r : rules) {
+      if (r.matches(meeting, second) && !(anonymized && r.skipAnonymized)) {
+        out.add(new Match(r, evidence));
       }
     }
-    for (CompiledRule r : inherited) {
-      if (r.matches(meeting, second)) {
-        matched.add(r);
-      }
-    }
-    matched.sort(Comparator.comparingInt(CompiledRule::rank));
-    return matched;
   }
+
+  /** The matches in rank order, each rule once. */
+  private static List<Match> distinct(List<Match> matched) {
+    matched.sort(Comparator.comparingInt(m -> m.rule.rank));
+    List<Match> out = new ArrayList<>(matched.size());
+    for (Match m : matched) {
+      if (out.isEmpty() || out.get(out.size() - 1).rule != m.rule) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  /** A rule that applies and the signal that placed the participant in its reach. */
+  private record Match(CompiledRule rule, Evidence placedBy) {}
 
   /** The decision for rules that matched, in id order: lifted, shadowed or applied. */
   private static Decision explain(
-      String version, Evidence evidence, List<CompiledRule> matched, long second) {
-    Jurisdiction j = evidence.jurisdiction();
+      String version, Evidence primary, List<Match> matched, Conflict conflict, long second) {
+    Jurisdiction j = primary.jurisdiction();
     List<AppliedRule> applied = new ArrayList<>();
     List<AppliedRule> shadowed = new ArrayList<>();
     List<LiftedRule> lifted = new ArrayList<>();
     List<Effect> effects = new ArrayList<>();
-    for (CompiledRule compiled : matched) {
+    for (Match match : matched) {
+      CompiledRule compiled = match.rule;
+      Evidence evidence = match.placedBy;
       Rule rule = compiled.rule;
-      int index = compiled.lifterIndex(j, second);
+      int index = compiled.lifterIndex(evidence.jurisdiction(), second);
       if (index >= 0) {
         Exemption lifter = compiled.lifters[index].exemption;
         lifted.add(new LiftedRule(rule.id(), lifter.id(), lifter.basis().citation()));
@@ -310,8 +458,11 @@ final class CompiledPolicy {
         break;
       }
     }
+    if (conflict.present()) {
+      params.put("conflict", conflict.describe());
+    }
     return new Decision(j, outcome, normalized, applied, shadowed, lifted,
-        "geoscope." + outcome.code(), params, version, evidence);
+        "geoscope." + outcome.code(), params, version, primary, conflict);
   }
 
   /** An exemption with its dates and places prepared for the hot path. */
@@ -354,6 +505,13 @@ final class CompiledPolicy {
     final Feature[] featuresAny;
     /** The exemptions that lift this rule, in id order. */
     final CompiledExemption[] lifters;
+    /** True if an anonymized signal places the participant nowhere for this rule. */
+    final boolean skipAnonymized;
+    /**
+     * With on-imprecise {@code apply}: the countries of the subdivisions the scope names without
+     * naming their country. Empty otherwise.
+     */
+    final Set<Jurisdiction> impreciseCountries;
 
     CompiledRule(Rule rule, int rank, CompiledExemption[] lifters) {
       this.rule = rule;
@@ -364,6 +522,39 @@ final class CompiledPolicy {
       this.tagsAll = rule.when().tagsAll().toArray(new String[0]);
       this.featuresAny = rule.when().featuresAny().toArray(new Feature[0]);
       this.lifters = lifters;
+      this.skipAnonymized = rule.onAnonymizer() == OnAnonymizer.SKIP;
+      Set<Jurisdiction> countries = new java.util.LinkedHashSet<>();
+      if (rule.onImprecise() == OnImprecise.APPLY) {
+        Set<Jurisdiction> members = rule.appliesIn().members();
+        for (Jurisdiction m : members) {
+          if (m.isSubdivision() && !members.contains(m.country())) {
+            countries.add(m.country());
+          }
+        }
+      }
+      this.impreciseCountries = Set.copyOf(countries);
+    }
+
+    /**
+     * True if {@code e} puts the participant in this rule's reach: in its scope (or, with
+     * on-imprecise {@code apply}, at country level in the country of a subdivision it names),
+     * unknown with on-unknown {@code apply}, or anonymized with on-anonymizer {@code apply}; never
+     * by an anonymized signal with on-anonymizer {@code skip}. Not for the hot path.
+     */
+    boolean reaches(Evidence e) {
+      if (e.anonymized()) {
+        if (skipAnonymized) {
+          return false;
+        }
+        if (rule.onAnonymizer() == OnAnonymizer.APPLY) {
+          return true;
+        }
+      }
+      Jurisdiction j = e.jurisdiction();
+      if (!j.isKnown()) {
+        return rule.onUnknown() == OnUnknown.APPLY;
+      }
+      return rule.appliesIn().covers(j) || (!j.isSubdivision() && impreciseCountries.contains(j));
     }
 
     static long startOf(Optional<LocalDate> day, long otherwise) {

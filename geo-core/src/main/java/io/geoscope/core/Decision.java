@@ -25,11 +25,14 @@ import java.util.Set;
  * @param reasonKey a message key: {@code geoscope.admit}, {@code geoscope.admit-limited} or
  *     {@code geoscope.deny}
  * @param reasonParams parameters for the message: {@code jurisdiction}, and where rules applied
- *     {@code citation}, {@code authority}, {@code rule}
+ *     {@code citation}, {@code authority}, {@code rule}, and where signals disagreed {@code
+ *     conflict} (every signal as {@code source jurisdiction})
  * @param policyVersion the version of the policy the decision was made under; empty for {@link
  *     #admit(Jurisdiction)}, which no engine made
  * @param evidence the evidence that placed the participant, for admits too, so a decision is a
  *     complete record without the call that produced it
+ * @param conflict the disagreeing signals and the rules they narrowed; {@link Conflict#none()}
+ *     when the signals agree
  */
 public record Decision(
     Jurisdiction jurisdiction,
@@ -41,7 +44,8 @@ public record Decision(
     String reasonKey,
     Map<String, String> reasonParams,
     String policyVersion,
-    Evidence evidence) {
+    Evidence evidence,
+    Conflict conflict) {
 
   /** Copies and checks the components. */
   public Decision {
@@ -60,6 +64,43 @@ public record Decision(
           "evidence places the participant in " + evidence.jurisdiction()
               + ", not in the decision's " + jurisdiction);
     }
+    requireNonNull(conflict, "conflict");
+  }
+
+  /** A decision made by an engine whose signals did not disagree. */
+  public Decision(
+      Jurisdiction jurisdiction,
+      Outcome outcome,
+      List<Effect> effects,
+      List<AppliedRule> applied,
+      List<AppliedRule> shadowed,
+      List<LiftedRule> lifted,
+      String reasonKey,
+      Map<String, String> reasonParams,
+      String policyVersion,
+      Evidence evidence) {
+    this(
+        jurisdiction, outcome, effects, applied, shadowed, lifted, reasonKey, reasonParams,
+        policyVersion, evidence, Conflict.none());
+  }
+
+  /**
+   * A decision built by hand with a conflict, no policy version and evidence of source {@code
+   * none}.
+   */
+  public Decision(
+      Jurisdiction jurisdiction,
+      Outcome outcome,
+      List<Effect> effects,
+      List<AppliedRule> applied,
+      List<AppliedRule> shadowed,
+      List<LiftedRule> lifted,
+      String reasonKey,
+      Map<String, String> reasonParams,
+      Conflict conflict) {
+    this(
+        jurisdiction, outcome, effects, applied, shadowed, lifted, reasonKey, reasonParams, "",
+        Evidence.unattributed(jurisdiction), conflict);
   }
 
   /**
@@ -116,14 +157,26 @@ public record Decision(
     return Set.of();
   }
 
-  /** A plain-English rendering of the reason, e.g. "not available from CN under ...". */
+  /**
+   * A plain-English rendering of the reason, e.g. "not available from CN under ...", followed,
+   * when signals disagreed, by what they said and which rules the dispute kept from applying.
+   */
   public String describe() {
     String where = reasonParams.getOrDefault("jurisdiction", jurisdiction.code());
-    return switch (outcome) {
-      case DENY -> "not available from " + where + " under " + reasonParams.get("citation");
-      case ADMIT_LIMITED -> "limited in " + where + " under " + reasonParams.get("citation");
-      case ADMIT -> "admitted";
-    };
+    String what =
+        switch (outcome) {
+          case DENY -> "not available from " + where + " under " + reasonParams.get("citation");
+          case ADMIT_LIMITED -> "limited in " + where + " under " + reasonParams.get("citation");
+          case ADMIT -> "admitted";
+        };
+    if (!conflict.present()) {
+      return what;
+    }
+    String narrowed =
+        conflict.narrowed().isEmpty()
+            ? ""
+            : "; not applied while they disagree: " + String.join(", ", conflict.narrowed());
+    return what + " (location signals disagree: " + conflict.describe() + narrowed + ")";
   }
 
   /** Normalizes effects: deny first, one merged disable, then distinct notices by key. */

@@ -79,7 +79,7 @@ public final class DecisionEngine {
    */
   public Decision decide(Participant participant, Meeting meeting, Instant at) {
     requireNonNull(participant, "participant");
-    Decision d = decide(participant.evidence(), meeting, at);
+    Decision d = decide(participant.signals(), meeting, at);
     DecisionListener[] ls = listeners;
     for (int i = 0; i < ls.length; i++) {
       try {
@@ -103,6 +103,22 @@ public final class DecisionEngine {
     requireNonNull(meeting, "meeting");
     requireNonNull(at, "at");
     return compiled.decide(evidence, meeting, at);
+  }
+
+  /**
+   * Decides for a participant with these signals at {@code at}; no event is sent. Each rule is
+   * bound by its {@link EvidenceStandard}; when the signals disagree at country level the decision
+   * records every signal ({@link Decision#conflict()}) and rules with {@code evidence: primary}
+   * that are not sanctions rules do not apply. One signal decides exactly as {@link
+   * #decide(Evidence, Meeting, Instant)}.
+   *
+   * @throws NullPointerException if an argument is null
+   */
+  public Decision decide(Signals signals, Meeting meeting, Instant at) {
+    requireNonNull(signals, "signals");
+    requireNonNull(meeting, "meeting");
+    requireNonNull(at, "at");
+    return compiled.decide(signals, meeting, at);
   }
 
   /** Decides for every participant; one decision each, in roster order, nothing meeting-level. */

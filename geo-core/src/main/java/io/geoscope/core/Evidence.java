@@ -2,21 +2,33 @@ package io.geoscope.core;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Set;
+
 /**
- * What placed a participant in a jurisdiction: the jurisdiction itself, how it was established,
- * and what produced it. Never holds an IP address.
+ * One location signal: where it placed the participant, how that was established, what produced
+ * it, how precise it is, and the anonymizer facts known about it. Never holds an IP address or a
+ * phone number.
  *
  * <p>Resolvers build one {@code Evidence} per (database, jurisdiction, field) at load time and
- * hand out the same instance on every lookup, so producing evidence allocates nothing.
+ * hand out the same instance on every lookup, so producing evidence allocates nothing. Instances are
+ * immutable and thread-safe; equality is by value.
  *
  * @param jurisdiction where the participant is, possibly unknown
  * @param source how the location was established
  * @param producer what produced it, e.g. {@code "GeoLite2-Country build 2026-06-17T00:00:00Z"}
  * @param detail which field or method decided, e.g. {@code "country"} or {@code
  *     "subdivisions[0]"}; empty when there is nothing to add
+ * @param accuracyRadiusKm for City databases, MaxMind's {@code location.accuracy_radius} in
+ *     kilometres; 0 when not given
+ * @param anonymizers the kinds of anonymizer the address belongs to; empty for none
  */
 public record Evidence(
-    Jurisdiction jurisdiction, LocationSource source, String producer, String detail) {
+    Jurisdiction jurisdiction,
+    LocationSource source,
+    String producer,
+    String detail,
+    int accuracyRadiusKm,
+    Set<Anonymizer> anonymizers) {
 
   /** Lazily, because jurisdictions build their constant admits (and evidence) while initializing. */
   private static final class None {
@@ -24,12 +36,22 @@ public record Evidence(
         new Evidence(Jurisdiction.unknown(UnknownReason.NO_EVIDENCE), LocationSource.NONE, "", "");
   }
 
-  /** Checks that no component is null. */
+  /** Checks and copies the components. */
   public Evidence {
     requireNonNull(jurisdiction, "jurisdiction");
     requireNonNull(source, "source");
     requireNonNull(producer, "producer");
     requireNonNull(detail, "detail");
+    if (accuracyRadiusKm < 0) {
+      throw new IllegalArgumentException("accuracy radius must not be negative");
+    }
+    requireNonNull(anonymizers, "anonymizers");
+    anonymizers = anonymizers.isEmpty() ? Set.of() : Immutables.enumSet(Anonymizer.class, anonymizers);
+  }
+
+  /** Evidence with no accuracy radius and no anonymizer facts: the one-signal form. */
+  public Evidence(Jurisdiction jurisdiction, LocationSource source, String producer, String detail) {
+    this(jurisdiction, source, producer, detail, 0, Set.of());
   }
 
   /** Evidence declared or configured by hand, e.g. in tests or for a room system. */
@@ -45,5 +67,28 @@ public record Evidence(
   /** The absence of evidence: jurisdiction unknown with reason {@code no-evidence}. */
   public static Evidence none() {
     return None.INSTANCE;
+  }
+
+  /** How precisely this evidence placed the participant, from its jurisdiction's level. */
+  public Precision precision() {
+    if (!jurisdiction.isKnown()) {
+      return Precision.NONE;
+    }
+    return jurisdiction.isSubdivision() ? Precision.SUBDIVISION : Precision.COUNTRY;
+  }
+
+  /** True if some anonymizer fact is known about this signal. */
+  public boolean anonymized() {
+    return !anonymizers.isEmpty();
+  }
+
+  /** The same evidence with these anonymizer facts. */
+  public Evidence withAnonymizers(Set<Anonymizer> kinds) {
+    return new Evidence(jurisdiction, source, producer, detail, accuracyRadiusKm, kinds);
+  }
+
+  /** The same evidence with this accuracy radius in kilometres (0: not given). */
+  public Evidence withAccuracyRadiusKm(int km) {
+    return new Evidence(jurisdiction, source, producer, detail, km, anonymizers);
   }
 }

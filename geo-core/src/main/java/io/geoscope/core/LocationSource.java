@@ -10,6 +10,11 @@ public enum LocationSource {
   ROOM_SYSTEM("room-system"),
   /** The participant's own declaration. */
   DECLARED("declared"),
+  /**
+   * A location a reviewer verified for the participant's account (an approved appeal); it
+   * replaces the account's other location evidence and restricts like any other evidence.
+   */
+  VERIFIED("verified"),
   /** No evidence was available. */
   NONE("none");
 

@@ -82,7 +82,13 @@ public record PolicyProblem(
     /** The file is not well-formed, or is hostile (aliases, tags, excessive size or depth). */
     SYNTAX,
     /** The file declares a format version this library does not read. */
-    UNSUPPORTED_VERSION
+    UNSUPPORTED_VERSION,
+    /**
+     * A rule acts on participants its scope does not plainly place ({@code on-unknown}, {@code
+     * evidence: any}, {@code on-imprecise} or {@code on-anonymizer: apply}) without the permission
+     * that {@code on-unknown: apply} needs.
+     */
+    UNPLACED_NOT_PERMITTED
   }
 
   @Override

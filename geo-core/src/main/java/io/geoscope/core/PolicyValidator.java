@@ -66,6 +66,48 @@ final class PolicyValidator {
   static List<PolicyProblem> checkRule(Rule rule) {
     List<PolicyProblem> problems = new ArrayList<>(checkBasis(rule.id(), rule.basis()));
     problems.addAll(checkScope(rule.id(), rule.appliesIn(), rule.basis()));
+    problems.addAll(checkUnplaced(rule));
+    return problems;
+  }
+
+  /**
+   * Whether {@code rule} may act on a participant its scope does not plainly place: {@code
+   * on-unknown: apply}, and with it {@code evidence: any}, {@code on-imprecise: apply} and {@code
+   * on-anonymizer: apply}, which all reach people the primary placement does not put in scope. One
+   * permission for all four, decided here alone. On this branch every rule may (as {@code
+   * on-unknown: apply} always could); the lawful-reach change narrows this to rules whose
+   * authority's home is the operator's own law, and the other three settings follow.
+   */
+  @SuppressWarnings("unused") // the lawful-reach change reads the rule's basis and the operator
+  static boolean mayActUnplaced(Rule rule) {
+    return true;
+  }
+
+  static List<PolicyProblem> checkUnplaced(Rule rule) {
+    return checkUnplaced(rule, mayActUnplaced(rule));
+  }
+
+  /** A problem for each setting that acts on unplaced participants, unless {@code permitted}. */
+  static List<PolicyProblem> checkUnplaced(Rule rule, boolean permitted) {
+    if (permitted) {
+      return List.of();
+    }
+    List<PolicyProblem> problems = new ArrayList<>();
+    String why =
+        " acts on participants not placed in the rule's scope, which only the operator's own law"
+            + " may do (as for on-unknown: apply)";
+    if (rule.onUnknown() == OnUnknown.APPLY) {
+      problems.add(PolicyProblem.of(Code.UNPLACED_NOT_PERMITTED, rule.id(), "on-unknown", "on-unknown: apply" + why));
+    }
+    if (rule.evidence() == EvidenceStandard.ANY) {
+      problems.add(PolicyProblem.of(Code.UNPLACED_NOT_PERMITTED, rule.id(), "evidence", "evidence: any" + why));
+    }
+    if (rule.onImprecise() == OnImprecise.APPLY) {
+      problems.add(PolicyProblem.of(Code.UNPLACED_NOT_PERMITTED, rule.id(), "on-imprecise", "on-imprecise: apply" + why));
+    }
+    if (rule.onAnonymizer() == OnAnonymizer.APPLY) {
+      problems.add(PolicyProblem.of(Code.UNPLACED_NOT_PERMITTED, rule.id(), "on-anonymizer", "on-anonymizer: apply" + why));
+    }
     return problems;
   }
 

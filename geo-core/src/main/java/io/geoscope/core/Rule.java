@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param effect what happens to the participant
  * @param mode enforce or shadow
  * @param onUnknown what to do when the participant's jurisdiction is unknown
+ * @param evidence which signals bind the rule: the primary one (default) or any
+ * @param onImprecise what a subdivision scope does for a participant placed only in its country
+ * @param onAnonymizer what the rule does for a participant whose signal is an anonymizer
  */
 public record Rule(
     String id,
@@ -28,10 +31,16 @@ public record Rule(
     Condition when,
     Effect effect,
     Mode mode,
-    OnUnknown onUnknown) {
+    OnUnknown onUnknown,
+    EvidenceStandard evidence,
+    OnImprecise onImprecise,
+    OnAnonymizer onAnonymizer) {
 
   /** Checks for nulls and the id's shape. */
   public Rule {
+    requireNonNull(evidence, "evidence");
+    requireNonNull(onImprecise, "onImprecise");
+    requireNonNull(onAnonymizer, "onAnonymizer");
     requireNonNull(id, "id");
     requireNonNull(basis, "basis");
     requireNonNull(appliesIn, "appliesIn");
@@ -42,7 +51,32 @@ public record Rule(
     PolicyValidator.checkId("rule", id);
   }
 
-  /** A builder for a rule with this id; defaults: always, enforce, skip on unknown. */
+  /**
+   * A rule with the default evidence settings: {@code evidence: primary}, {@code on-imprecise:
+   * skip}, {@code on-anonymizer: ignore}.
+   */
+  public Rule(
+      String id,
+      LegalBasis basis,
+      Scope appliesIn,
+      Condition when,
+      Effect effect,
+      Mode mode,
+      OnUnknown onUnknown) {
+    this(
+        id, basis, appliesIn, when, effect, mode, onUnknown, EvidenceStandard.PRIMARY,
+        OnImprecise.SKIP, OnAnonymizer.IGNORE);
+  }
+
+  /** True if the rule rests on a sanctions instrument, which conflicts do not narrow. */
+  public boolean isSanctions() {
+    return basis.kind() == InstrumentKind.SANCTIONS;
+  }
+
+  /**
+   * A builder for a rule with this id; defaults: always, enforce, skip on unknown, primary evidence,
+   * skip on imprecise, ignore anonymizers.
+   */
   public static Builder builder(String id) {
     return new Builder(id);
   }
@@ -56,6 +90,9 @@ public record Rule(
     private @Nullable Effect effect;
     private Mode mode = Mode.ENFORCE;
     private OnUnknown onUnknown = OnUnknown.SKIP;
+    private EvidenceStandard evidence = EvidenceStandard.PRIMARY;
+    private OnImprecise onImprecise = OnImprecise.SKIP;
+    private OnAnonymizer onAnonymizer = OnAnonymizer.IGNORE;
 
     private Builder(String id) {
       this.id = id;
@@ -102,6 +139,24 @@ public record Rule(
       return this;
     }
 
+    /** Sets which signals bind the rule. */
+    public Builder evidence(EvidenceStandard evidence) {
+      this.evidence = evidence;
+      return this;
+    }
+
+    /** Sets what a subdivision scope does for a participant placed only in its country. */
+    public Builder onImprecise(OnImprecise onImprecise) {
+      this.onImprecise = onImprecise;
+      return this;
+    }
+
+    /** Sets what the rule does for a participant whose signal is an anonymizer. */
+    public Builder onAnonymizer(OnAnonymizer onAnonymizer) {
+      this.onAnonymizer = onAnonymizer;
+      return this;
+    }
+
     /**
      * Builds and validates the rule.
      *
@@ -117,7 +172,10 @@ public record Rule(
       if (effect == null) {
         throw new IllegalArgumentException("rule '" + id + "': effect is required");
       }
-      Rule rule = new Rule(id, basis, appliesIn, when, effect, mode, onUnknown);
+      Rule rule =
+          new Rule(
+              id, basis, appliesIn, when, effect, mode, onUnknown, evidence, onImprecise,
+              onAnonymizer);
       List<PolicyProblem> problems = PolicyValidator.checkRule(rule);
       if (!problems.isEmpty()) {
         throw new IllegalArgumentException(PolicyValidationException.describe(problems));

@@ -2,7 +2,7 @@ package io.geoscope.geoip;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.regex.Pattern;
+import io.geoscope.geoip.internal.UntrustedText;
 
 /**
  * A MaxMind DB file could not be put into service: it is unreadable, corrupt, of the wrong kind, or
@@ -14,15 +14,6 @@ import java.util.regex.Pattern;
 public final class DatabaseException extends Exception {
 
   private static final long serialVersionUID = 1L;
-
-  /** IPv6 literals (two or more colons, optionally a dotted tail), not inside a longer word. */
-  private static final Pattern IPV6 =
-      Pattern.compile(
-          "(?i)(?<![0-9a-z:])(?:[0-9a-f]{0,4}:){2,8}(?:\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-f]{0,4})"
-              + "(?![0-9a-z:])");
-
-  /** Dotted quads. */
-  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
 
   /** Why a database was refused. */
   public enum Reason {
@@ -40,7 +31,12 @@ public final class DatabaseException extends Exception {
      * The database is of a coarser kind than the one in service (country-only replacing one with
      * subdivisions); reload with force to accept it.
      */
-    COARSER_THAN_IN_SERVICE
+    COARSER_THAN_IN_SERVICE,
+    /**
+     * Compiling the file would exceed one of the {@link DatabaseLimits} (depth, decode budget,
+     * compile time, file size); the message names the limit and its value.
+     */
+    RESOURCE_LIMIT
   }
 
   private final Reason reason;
@@ -51,8 +47,8 @@ public final class DatabaseException extends Exception {
    *
    * @param reason why the file was refused
    * @param fileName the file's name, for the message
-   * @param detail what exactly is wrong; anything in it that looks like an IP address (MaxMind's
-   *     reader names the network it was decoding) is replaced by {@code <address>}
+   * @param detail what exactly is wrong; anything in it that looks like an IP address is replaced
+   *     by {@code <address>}, anything unprintable by {@code ?}, and it is cut at 1,024 characters
    * @param cause the underlying failure, or {@code null}
    */
   public DatabaseException(
@@ -72,8 +68,7 @@ public final class DatabaseException extends Exception {
   }
 
   static String redact(String detail) {
-    String out = IPV6.matcher(detail).replaceAll("<address>");
-    return IPV4.matcher(out).replaceAll("<address>");
+    return UntrustedText.bounded(detail, 1024);
   }
 
   /** Why the database was refused. */

@@ -3,6 +3,9 @@ package io.geoscope.geoip;
 import static java.util.Objects.requireNonNull;
 
 import io.geoscope.core.Evidence;
+import io.geoscope.core.Jurisdiction;
+import io.geoscope.core.LocationSource;
+import io.geoscope.core.UnknownReason;
 import io.geoscope.geoip.internal.AddressSink;
 import io.geoscope.geoip.internal.IpParser;
 import io.geoscope.geoip.internal.Loader;
@@ -48,26 +51,50 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Instances are safe to share between threads. {@linkplain #reload(Path) Reload} is atomic:
  * lookups in flight finish on the old tables, later ones see the new; a file that is refused leaves
- * the database in service untouched.
+ * the database in service untouched. A file is compiled within {@link DatabaseLimits} (each value
+ * its pointers lead to is decoded once, nesting, decoding steps and time are bounded), so no file
+ * can make a build or reload run away, and the compile holds no lock lookups or other reloads wait
+ * on.
  */
 public final class GeoResolver implements AutoCloseable {
 
   /** One parse target per thread, so text lookups allocate nothing. */
   private static final ThreadLocal<AddressSink> SINK = ThreadLocal.withInitial(AddressSink::new);
 
-  /** Written only under this object's lock by reload; read without locking by lookups. */
+  /** What a client hidden by a proxy resolves to: unknown, and saying why. */
+  private static final Evidence HIDDEN_BY_PROXY =
+      new Evidence(
+          Jurisdiction.unknown(UnknownReason.NO_EVIDENCE),
+          LocationSource.IP_GEOLOCATION,
+          "geoscope trusted proxies",
+          "client hidden by proxy");
+
+  /** Written only under {@link #swap} by reload; read without locking by lookups. */
   private volatile ResolverState state;
+
+  /** Serialises the swap at the end of a reload, never the compile before it. */
+  private final Object swap = new Object();
+
+  /** The place view of {@link #state}, made on first use. */
+  private volatile @Nullable Places places;
   private final Clock clock;
   private final Schema schema;
+  private final DatabaseLimits limits;
 
   private final Reloader<DatabaseException> reloader;
   private final Duration maximumAge;
 
   private GeoResolver(
-      ResolverState initial, Clock clock, Schema schema, Path source, Duration maximumAge) {
+      ResolverState initial,
+      Clock clock,
+      Schema schema,
+      DatabaseLimits limits,
+      Path source,
+      Duration maximumAge) {
     this.state = initial;
     this.clock = clock;
     this.schema = schema;
+    this.limits = limits;
     this.maximumAge = maximumAge;
     this.reloader = Reloader.of(source, this::reloadFrom, clock);
   }
@@ -198,10 +225,10 @@ public final class GeoResolver implements AutoCloseable {
   public Evidence resolve(byte[] address) {
     requireNonNull(address, "address");
     if (address.length == 4) {
-      return state.resolve4(int32(address, 0));
+      return state.resolve4(ClientAddress.int32(address, 0));
     }
     if (address.length == 16) {
-      return state.resolve6(int64(address, 0), int64(address, 8));
+      return state.resolve6(ClientAddress.int64(address, 0), ClientAddress.int64(address, 8));
     }
     throw new IllegalArgumentException("address must have 4 or 16 bytes, got " + address.length);
   }
@@ -210,6 +237,36 @@ public final class GeoResolver implements AutoCloseable {
   public Evidence resolve(InetAddress address) {
     requireNonNull(address, "address");
     return resolve(address.getAddress());
+  }
+
+  /**
+   * The place detail (postal code, location, accuracy radius) of the location database in service
+   * now; a reload replaces it, so keep the instance with the place numbers it gave.
+   */
+  public Places places() {
+    ResolverState s = state;
+    Places p = places;
+    if (p == null || !p.of(s)) {
+      p = new Places(s);
+      places = p; // racy but safe: Places is immutable with final fields
+    }
+    return p;
+  }
+
+  /**
+   * Resolves the client {@link TrustedProxies#client} found, without parsing anything again;
+   * allocation-free. A client hidden by a proxy gives unknown evidence with reason {@code
+   * no-evidence} and detail {@code client hidden by proxy}.
+   */
+  public Evidence resolve(ClientAddress client) {
+    requireNonNull(client, "client");
+    if (client.isIpv4()) {
+      return state.resolve4(client.ipv4Bits());
+    }
+    if (client.isIpv6()) {
+      return state.resolve6(client.ipv6High(), client.ipv6Low());
+    }
+    return HIDDEN_BY_PROXY;
   }
 
   /** Resolves an IPv4 address given as its 32 bits in network order; allocation-free. */
@@ -232,39 +289,58 @@ public final class GeoResolver implements AutoCloseable {
 
   /**
    * Replaces the location database with {@code path}. The file is refused, and the database in
-   * service kept, if it is unreadable, corrupt or of the wrong kind, or unless {@code force} is set
-   * if its build epoch is older than the one in service or more than a year in the future, or if
-   * it is of a coarser kind than the one in service (a country-only database replacing one with
+   * service kept, if it is unreadable, corrupt or of the wrong kind, if compiling it would exceed
+   * the {@linkplain Builder#limits(DatabaseLimits) limits}, or unless {@code force} is set if its
+   * build epoch is older than the one in service or more than a year in the future, or if it is of
+   * a coarser kind than the one in service (a country-only database replacing one with
    * subdivisions, which would silently drop every subdivision rule, see {@link
    * DatabasePrecision}).
    *
+   * <p>The file is compiled without holding any lock; only the final checks and swap (a few field
+   * writes) are serialised. Lookups never wait for a reload and keep answering from the database in
+   * service until the swap; a reload, failed or slow, can delay another reload only by that swap,
+   * and no reload runs longer than the {@linkplain DatabaseLimits#compileTimeout() compile timeout}
+   * plus the time to read the file. Concurrent reloads are each checked against the database in
+   * service when they swap, so an older or coarser build never replaces a newer or finer one unless
+   * forced.
+   *
    * @throws DatabaseException if the file is refused
    */
-  public synchronized void reload(Path path, boolean force) throws DatabaseException {
+  public void reload(Path path, boolean force) throws DatabaseException {
     requireNonNull(path, "path");
-    ResolverState current = state;
-    Loader.Location next =
-        Loader.location(path, schema, clock, Loader.built(current.location().db()), force);
-    DatabasePrecision.check(
-        current.location().db().databaseType(), next.db().databaseType(), path, force);
-    state = current.withLocation(next);
+    Instant seen = Loader.built(state.location().db());
+    Loader.Location next = Loader.location(path, schema, clock, limits, seen, force);
+    synchronized (swap) {
+      ResolverState current = state;
+      Loader.requireNotOlder(
+          path, Loader.built(next.db()), Loader.built(current.location().db()), force);
+      DatabasePrecision.check(
+          current.location().db().databaseType(), next.db().databaseType(), path, force);
+      state = current.withLocation(next);
+    }
   }
 
   /**
-   * Replaces the anonymizer database, with the same rules as {@link #reload(Path, boolean)}.
+   * Replaces the anonymizer database, with the same rules (and the same locking) as {@link
+   * #reload(Path, boolean)}.
    *
    * @throws DatabaseException if the file is refused
    * @throws IllegalStateException if the resolver was built without an anonymizer database
    */
-  public synchronized void reloadAnonymousIp(Path path, boolean force) throws DatabaseException {
+  public void reloadAnonymousIp(Path path, boolean force) throws DatabaseException {
     requireNonNull(path, "path");
-    ResolverState current = state;
-    Loader.Anonymizers in = current.anonymizers();
+    Loader.Anonymizers in = state.anonymizers();
     if (in == null) {
       throw new IllegalStateException("resolver was built without an anonymous-IP database");
     }
-    state =
-        current.withAnonymizers(Loader.anonymizers(path, clock, Loader.built(in.db()), force));
+    Loader.Anonymizers next =
+        Loader.anonymizers(path, clock, limits, Loader.built(in.db()), force);
+    synchronized (swap) {
+      ResolverState current = state;
+      Loader.Anonymizers now = java.util.Objects.requireNonNull(current.anonymizers());
+      Loader.requireNotOlder(path, Loader.built(next.db()), Loader.built(now.db()), force);
+      state = current.withAnonymizers(next);
+    }
   }
 
   /** The build time of the location database in service. */
@@ -277,16 +353,6 @@ public final class GeoResolver implements AutoCloseable {
     return state.location().db().databaseType();
   }
 
-  private static int int32(byte[] b, int at) {
-    return ((b[at] & 0xFF) << 24)
-        | ((b[at + 1] & 0xFF) << 16)
-        | ((b[at + 2] & 0xFF) << 8)
-        | (b[at + 3] & 0xFF);
-  }
-
-  private static long int64(byte[] b, int at) {
-    return ((long) int32(b, at) << 32) | (int32(b, at + 4) & 0xFFFFFFFFL);
-  }
 
   /**
    * Configures a {@link GeoResolver}. Only {@link #database(Path)} is required. Not thread-safe;
@@ -300,6 +366,7 @@ public final class GeoResolver implements AutoCloseable {
     private Schema schema = Schema.AUTO;
     private Clock clock = Clock.systemUTC();
     private Duration maximumAge = Duration.ofDays(30);
+    private DatabaseLimits limits = DatabaseLimits.defaults();
 
     private Builder() {}
 
@@ -315,6 +382,15 @@ public final class GeoResolver implements AutoCloseable {
         throw new IllegalArgumentException("maximum database age " + age + " must be positive");
       }
       this.maximumAge = age;
+      return this;
+    }
+
+    /**
+     * The resources a database file may make the resolver spend, at build and at every reload
+     * (default {@link DatabaseLimits#defaults()}).
+     */
+    public Builder limits(DatabaseLimits limits) {
+      this.limits = requireNonNull(limits, "limits");
       return this;
     }
 
@@ -372,10 +448,10 @@ public final class GeoResolver implements AutoCloseable {
       if (db == null) {
         throw new IllegalStateException("database must be set");
       }
-      Loader.Location location = Loader.location(db, schema, clock, null, false);
+      Loader.Location location = Loader.location(db, schema, clock, limits, null, false);
       Path anon = anonymousIp;
       Loader.Anonymizers anonymizers =
-          anon == null ? null : Loader.anonymizers(anon, clock, null, false);
+          anon == null ? null : Loader.anonymizers(anon, clock, limits, null, false);
       return new GeoResolver(
           new ResolverState(
               location,
@@ -384,6 +460,7 @@ public final class GeoResolver implements AutoCloseable {
               new NonRoutable(!documentationRangesResolve)),
           clock,
           schema,
+          limits,
           db,
           maximumAge);
     }

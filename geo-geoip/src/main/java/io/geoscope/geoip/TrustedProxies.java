@@ -2,6 +2,7 @@ package io.geoscope.geoip;
 
 import io.geoscope.geoip.internal.AddressSink;
 import io.geoscope.geoip.internal.IpParser;
+import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -204,29 +205,137 @@ public final class TrustedProxies {
     return walk(socketPeer, String.join(",", forwardedLines), true);
   }
 
-  private String walk(String peer, @Nullable String header, boolean forwarded) {
-    AddressSink sink = new AddressSink();
+  /**
+   * The client from the socket peer alone, for a request that carried no forwarding header: the
+   * peer itself, typed.
+   *
+   * @throws InvalidAddressException if the peer is not a bare IP literal
+   */
+  public ClientAddress client(String socketPeer) {
+    return client(socketPeer, null);
+  }
+
+  /** The client of a socket peer the server already holds as an {@link InetAddress}. */
+  public ClientAddress client(InetAddress socketPeer) {
+    return ClientAddress.of(socketPeer);
+  }
+
+  /**
+   * As {@link #clientAddress(String, String)}, typed: the address as numbers, or {@link
+   * ClientAddress#hiddenByProxy()}, never a string to parse again. {@code xForwardedFor} may be
+   * null (absent); join a header sent on several lines with {@code ","} first.
+   *
+   * @throws InvalidAddressException if the peer is not a bare IP literal
+   * @throws InvalidHeaderException if an element that had to be read is malformed
+   */
+  public ClientAddress client(String socketPeer, @Nullable String xForwardedFor) {
+    Walk w = new Walk();
+    walk(w, parsePeer(socketPeer, w.sink), socketPeer, xForwardedFor, false);
+    return w.typed();
+  }
+
+  /** As {@link #client(String, String)} for a peer held as an {@link InetAddress}. */
+  public ClientAddress client(InetAddress socketPeer, @Nullable String xForwardedFor) {
+    Walk w = new Walk();
+    walk(w, peerBits(socketPeer, w.sink), null, xForwardedFor, false);
+    return w.typed();
+  }
+
+  /** As {@link #client(String, String)}, from an RFC 7239 {@code Forwarded} header (may be null). */
+  public ClientAddress clientFromForwarded(String socketPeer, @Nullable String forwarded) {
+    Walk w = new Walk();
+    walk(w, parsePeer(socketPeer, w.sink), socketPeer, forwarded, true);
+    return w.typed();
+  }
+
+  /** As {@link #clientFromForwarded(String, String)} for a peer held as an {@link InetAddress}. */
+  public ClientAddress clientFromForwarded(InetAddress socketPeer, @Nullable String forwarded) {
+    Walk w = new Walk();
+    walk(w, peerBits(socketPeer, w.sink), null, forwarded, true);
+    return w.typed();
+  }
+
+  /** Where a walk ended: the client's version (0 when hidden), its bits in the sink, its text. */
+  private static final class Walk {
+    final AddressSink sink = new AddressSink();
     int version;
+    @Nullable String text;
+
+    ClientAddress typed() {
+      if (version == 0) {
+        return ClientAddress.hiddenByProxy();
+      }
+      return version == IpParser.V4 ? ClientAddress.ipv4(sink.v4) : ClientAddress.ipv6(sink.hi, sink.lo);
+    }
+
+    String text() {
+      String t = text;
+      return t == null ? UNKNOWN_CLIENT : t;
+    }
+  }
+
+  private static int parsePeer(String peer, AddressSink sink) {
     try {
-      version = IpParser.parse(peer, sink);
+      return IpParser.parse(peer, sink);
     } catch (InvalidAddressException e) {
       throw new InvalidAddressException("socket peer", e.reason(), e.index(), e.inputLength());
     }
-    if (header == null || !contains(version, sink)) {
-      return peer;
+  }
+
+  private static int peerBits(InetAddress peer, AddressSink sink) {
+    ClientAddress c = ClientAddress.of(peer);
+    sink.v4 = c.ipv4Bits();
+    sink.hi = c.ipv6High();
+    sink.lo = c.ipv6Low();
+    return c.isIpv4() ? IpParser.V4 : IpParser.V6;
+  }
+
+  private String walk(String peer, @Nullable String header, boolean forwarded) {
+    Walk w = new Walk();
+    walk(w, parsePeer(peer, w.sink), peer, header, forwarded);
+    return w.text();
+  }
+
+  /**
+   * Walks the header from the right. On return {@code w} holds the client: its version (0 when a
+   * hop hid it), its bits in {@code w.sink} and its text ({@code peerText} for the peer).
+   */
+  private void walk(Walk w, int peerVersion, @Nullable String peerText, @Nullable String header, boolean forwarded) {
+    AddressSink sink = w.sink;
+    w.version = peerVersion;
+    w.text = peerText;
+    if (header == null || !contains(peerVersion, sink)) {
+      return;
     }
     ProxyHeader elements = new ProxyHeader(header, forwarded);
-    String leftmost = peer;
+    int leftVersion = peerVersion;
+    int leftV4 = sink.v4;
+    long leftHi = sink.hi;
+    long leftLo = sink.lo;
+    String leftText = peerText;
     for (String client = elements.next(); client != null; client = elements.next()) {
       if (elements.hidesClient()) {
-        return UNKNOWN_CLIENT;
+        w.version = 0;
+        w.text = null;
+        return;
       }
-      if (!contains(IpParser.parse(client, sink), sink)) {
-        return client;
+      int version = IpParser.parse(client, sink);
+      if (!contains(version, sink)) {
+        w.version = version;
+        w.text = client;
+        return;
       }
-      leftmost = client;
+      leftVersion = version;
+      leftV4 = sink.v4;
+      leftHi = sink.hi;
+      leftLo = sink.lo;
+      leftText = client;
     }
-    return leftmost;
+    w.version = leftVersion;
+    sink.v4 = leftV4;
+    sink.hi = leftHi;
+    sink.lo = leftLo;
+    w.text = leftText;
   }
 
   private boolean contains(int version, AddressSink a) {

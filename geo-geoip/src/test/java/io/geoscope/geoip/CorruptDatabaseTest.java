@@ -51,6 +51,7 @@ class CorruptDatabaseTest {
         .isIn(
             DatabaseException.Reason.CORRUPT,
             DatabaseException.Reason.IMPLAUSIBLE_BUILD_EPOCH,
+            DatabaseException.Reason.RESOURCE_LIMIT,
             DatabaseException.Reason.WRONG_SCHEMA);
     Throwable cause = e.getCause();
     assertThat(cause == null || !cause.getClass().getName().startsWith("com.maxmind."))

@@ -11,6 +11,9 @@ import io.geoscope.core.Feature;
 import io.geoscope.core.Jurisdiction;
 import io.geoscope.core.LegalBasis;
 import io.geoscope.core.Mode;
+import io.geoscope.core.EvidenceStandard;
+import io.geoscope.core.OnAnonymizer;
+import io.geoscope.core.OnImprecise;
 import io.geoscope.core.OnUnknown;
 import io.geoscope.core.Policy;
 import io.geoscope.core.Rule;
@@ -26,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -37,7 +41,11 @@ import java.util.stream.Collectors;
  * #toText()}) and as JSON ({@link #toJson()}).
  *
  * <p>A row for a country covers the country and all its subdivisions; a row for {@code unknown}
- * is a rule with {@code on-unknown: apply}, which affects participants whose location is unknown.
+ * is a rule with {@code on-unknown: apply}, which affects participants whose location is unknown;
+ * {@code anonymizer} a rule with {@code on-anonymizer: apply}; {@code UA (placed only at country
+ * level)} a rule with {@code on-imprecise: apply} on a subdivision of that country; and {@code (any
+ * signal)} marks the places of a rule with {@code evidence: any}, which any one of a participant's
+ * signals puts in reach.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -257,11 +265,27 @@ public final class PolicyReport {
     Map<ExposureKey, List<Source>> byKey = new LinkedHashMap<>();
     for (Rule rule : policy.rules()) {
       List<String> places = new ArrayList<>();
-      for (Jurisdiction j : rule.appliesIn().members()) {
-        places.add(j.code());
+      // A rule with evidence: any reaches people whom any signal places there, which is more
+      // than the primary placement: the report says so on every place.
+      String how = rule.evidence() == EvidenceStandard.ANY ? " (any signal)" : "";
+      Set<Jurisdiction> members = rule.appliesIn().members();
+      for (Jurisdiction j : members) {
+        places.add(j.code() + how);
+      }
+      if (rule.onImprecise() == OnImprecise.APPLY) {
+        Set<String> countries = new TreeSet<>();
+        for (Jurisdiction j : members) {
+          if (j.isSubdivision() && !members.contains(j.country())) {
+            countries.add(j.country().code() + " (placed only at country level)" + how);
+          }
+        }
+        places.addAll(countries);
       }
       if (rule.onUnknown() == OnUnknown.APPLY) {
         places.add("unknown");
+      }
+      if (rule.onAnonymizer() == OnAnonymizer.APPLY) {
+        places.add("anonymizer");
       }
       for (String where : places) {
         byKey

@@ -11,6 +11,9 @@ import io.geoscope.core.LegalBasis;
 import io.geoscope.core.LocationSource;
 import io.geoscope.core.Meeting;
 import io.geoscope.core.Mode;
+import io.geoscope.core.EvidenceStandard;
+import io.geoscope.core.OnAnonymizer;
+import io.geoscope.core.OnImprecise;
 import io.geoscope.core.OnUnknown;
 import io.geoscope.core.Policy;
 import io.geoscope.core.PolicyValidationException;
@@ -141,7 +144,10 @@ final class PolicyGen {
           conditions().generate(in),
           effects().generate(in),
           Generate.enumValues(Mode.class).generate(in),
-          Generate.enumValues(OnUnknown.class).generate(in));
+          Generate.enumValues(OnUnknown.class).generate(in),
+          Generate.enumValues(EvidenceStandard.class).generate(in),
+          Generate.enumValues(OnImprecise.class).generate(in),
+          Generate.enumValues(OnAnonymizer.class).generate(in));
     };
   }
 

@@ -88,7 +88,8 @@ public final class Generators {
           LocationSource.DECLARED,
           LocationSource.IP_GEOLOCATION,
           LocationSource.DIAL_IN,
-          LocationSource.ROOM_SYSTEM);
+          LocationSource.ROOM_SYSTEM,
+          LocationSource.VERIFIED);
 
   private static final LocalDate EPOCH_DAY = LocalDate.of(2020, 1, 1);
   private static final String PRODUCER = "geo-testkit";

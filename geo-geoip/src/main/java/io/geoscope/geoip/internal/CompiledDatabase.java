@@ -1,17 +1,9 @@
 package io.geoscope.geoip.internal;
 
-import com.maxmind.db.DatabaseRecord;
-import com.maxmind.db.Metadata;
-import com.maxmind.db.Reader;
 import io.geoscope.geoip.DatabaseException;
 import io.geoscope.geoip.DatabaseException.Reason;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import io.geoscope.geoip.DatabaseLimits;
 import java.math.BigInteger;
-import java.net.Inet4Address;
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,8 +13,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A MaxMind DB compiled into range tables whose ids come from a {@link RecordMapper}: every node of
- * the search tree is walked here, each distinct data record is decoded once by MaxMind's reader and
- * mapped, and nothing of the file is kept afterwards.
+ * the search tree is walked here, each distinct data record is checked and decoded once by a
+ * bounded {@link DataSection} and mapped, and nothing of the file is kept afterwards. Metadata and
+ * records are decoded by our own decoder rather than MaxMind's reader, because that reader follows
+ * every pointer afresh (a 400-byte pointer bomb unfolds to millions of values) and has no limits.
  *
  * <p>IPv6 subtrees that Geoscope never consults are left out of the IPv6 table, because lookups
  * translate those addresses to IPv4 first: {@code ::/96} (IPv4-compatible, the IPv4 subtree),
@@ -40,6 +34,9 @@ public final class CompiledDatabase {
      * @throws DatabaseException if the record cannot be used
      */
     int map(Map<String, Object> record) throws DatabaseException;
+
+    /** What of each record {@link #map} reads; the rest is checked but never materialised. */
+    Shape shape();
   }
 
   /** Vets the metadata before the (costlier) tree walk; throws to refuse the file. */
@@ -59,6 +56,7 @@ public final class CompiledDatabase {
   private static final long FAR_FUTURE_SECONDS = Instant.MAX.getEpochSecond();
 
   private final String databaseType;
+  private final long decodeSteps;
   private final BigInteger buildEpoch;
   private final int ipVersion;
   private final RangeTable v4;
@@ -66,11 +64,13 @@ public final class CompiledDatabase {
 
   private CompiledDatabase(
       String databaseType,
+      long decodeSteps,
       BigInteger buildEpoch,
       int ipVersion,
       RangeTable v4,
       @Nullable RangeTable v6) {
     this.databaseType = databaseType;
+    this.decodeSteps = decodeSteps;
     this.buildEpoch = buildEpoch;
     this.ipVersion = ipVersion;
     this.v4 = v4;
@@ -80,6 +80,11 @@ public final class CompiledDatabase {
   /** The metadata {@code database_type}. */
   public String databaseType() {
     return databaseType;
+  }
+
+  /** How many decoding steps the compile took (charged to its {@link Budget}). */
+  public long decodeSteps() {
+    return decodeSteps;
   }
 
   /** The metadata {@code build_epoch}, in seconds; may be absurd (checked by the caller). */
@@ -118,131 +123,169 @@ public final class CompiledDatabase {
   }
 
   /**
-   * Compiles a whole database file held in {@code bytes}.
+   * Compiles a whole database file held in {@code bytes}, within {@code limits}.
    *
    * @param fileName the file's name, for messages
-   * @throws DatabaseException {@link Reason#CORRUPT} for any structural problem, or whatever the
-   *     mapper throws
+   * @throws DatabaseException {@link Reason#CORRUPT} for any structural problem, {@link
+   *     Reason#RESOURCE_LIMIT} if a limit would be exceeded, or whatever the check or mapper throws
    */
   public static CompiledDatabase compile(
-      byte[] bytes, String fileName, MetadataCheck check, RecordMapper mapper)
+      byte[] bytes,
+      String fileName,
+      DatabaseLimits limits,
+      MetadataCheck check,
+      RecordMapper mapper)
       throws DatabaseException {
-    try (Reader reader = new Reader(new ByteArrayInputStream(bytes))) {
-      return compile(bytes, fileName, check, mapper, reader);
-    } catch (DatabaseException e) {
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      // MaxMind's reader lets BufferUnderflowException, ClassCastException and friends escape on
-      // corrupt input; all of them mean the same thing to our caller. MaxMind's message is kept
-      // (DatabaseException redacts the network addresses it names), but its exception types are
-      // not chained, so none reaches a caller of the public API.
-      boolean maxMind = e.getClass().getName().startsWith("com.maxmind.");
-      throw corrupt(fileName, describe(e), maxMind ? null : e);
-    } catch (StackOverflowError e) {
-      // maxmind-db 4.x decodes recursively and follows pointer cycles until the stack runs out.
-      // The overflow happens inside our own compile step on a fresh frame chain, so it is safe to
-      // catch here and report as a corrupt file.
-      throw corrupt(fileName, "data section nests or points too deep (pointer cycle?)", null);
-    }
+    Budget budget =
+        new Budget(
+            fileName, bytes.length, limits.decodeBudgetPerByte(), limits.compileTimeout().toNanos());
+    return compile(bytes, fileName, limits, check, mapper, budget);
   }
 
-  private static String describe(Throwable e) {
-    String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
+  private static DatabaseException corrupt(String fileName, String detail) {
+    return new DatabaseException(Reason.CORRUPT, fileName, detail, null);
   }
 
-  private static DatabaseException corrupt(String fileName, String detail, @Nullable Throwable e) {
-    return new DatabaseException(Reason.CORRUPT, fileName, detail, e);
-  }
+  private static final Shape METADATA =
+      Shape.map(
+          Map.of(
+              "binary_format_major_version", Shape.SCALAR,
+              "ip_version", Shape.SCALAR,
+              "database_type", Shape.SCALAR,
+              "build_epoch", Shape.SCALAR,
+              "node_count", Shape.SCALAR,
+              "record_size", Shape.SCALAR));
 
   private static CompiledDatabase compile(
-      byte[] bytes, String fileName, MetadataCheck check, RecordMapper mapper, Reader reader)
-      throws DatabaseException, IOException {
-    Metadata meta = reader.getMetadata();
-    if (meta.binaryFormatMajorVersion() != 2) {
-      throw corrupt(
-          fileName, "binary format " + meta.binaryFormatMajorVersion() + " unsupported", null);
-    }
-    int ipVersion = meta.ipVersion();
-    if (ipVersion != 4 && ipVersion != 6) {
-      throw corrupt(fileName, "ip_version " + ipVersion + " unsupported", null);
-    }
-    if (meta.databaseType() == null || meta.buildEpoch() == null) {
-      throw corrupt(fileName, "metadata lacks database_type or build_epoch", null);
-    }
-    check.check(meta.databaseType(), meta.buildEpoch());
+      byte[] bytes,
+      String fileName,
+      DatabaseLimits limits,
+      MetadataCheck check,
+      RecordMapper mapper,
+      Budget budget)
+      throws DatabaseException {
     int metadataStart = lastIndexOf(bytes, METADATA_MARKER);
     if (metadataStart < 0) {
-      throw corrupt(fileName, "no metadata marker", null);
+      throw corrupt(fileName, "no metadata marker");
     }
+    int metaBase = metadataStart + METADATA_MARKER.length;
+    DataSection metaSection =
+        new DataSection(
+            bytes, metaBase, bytes.length - metaBase, "metadata", budget, limits.maxDataDepth());
+    if (bytes.length == metaBase) {
+      throw corrupt(fileName, "metadata is empty");
+    }
+    metaSection.check(0);
+    Object decoded = metaSection.decode(0, METADATA);
+    if (!(decoded instanceof Map)) {
+      throw corrupt(fileName, "metadata is not a map");
+    }
+    Map<?, ?> meta = (Map<?, ?>) decoded;
+    long major = number(meta, "binary_format_major_version", fileName);
+    if (major != 2) {
+      throw corrupt(fileName, "binary format " + major + " unsupported");
+    }
+    long ipVersion = number(meta, "ip_version", fileName);
+    if (ipVersion != 4 && ipVersion != 6) {
+      throw corrupt(fileName, "ip_version " + ipVersion + " unsupported");
+    }
+    String databaseType = databaseType(meta.get("database_type"), fileName, limits);
+    Object epoch = meta.get("build_epoch");
+    if (!(epoch instanceof Number)) {
+      throw corrupt(fileName, "metadata lacks database_type or build_epoch");
+    }
+    BigInteger buildEpoch =
+        epoch instanceof BigInteger
+            ? (BigInteger) epoch
+            : BigInteger.valueOf(((Number) epoch).longValue());
+    long nodeCount = number(meta, "node_count", fileName);
+    long recordSize = number(meta, "record_size", fileName);
+    check.check(databaseType, buildEpoch);
     SearchTree tree;
     Walk walk;
     RangeTable.Builder v4 = new RangeTable.Builder(32);
     RangeTable.@Nullable Builder v6 = ipVersion == 6 ? new RangeTable.Builder(128) : null;
     try {
-      tree = new SearchTree(bytes, meta.nodeCount(), meta.recordSize(), metadataStart);
+      tree = new SearchTree(bytes, nodeCount, (int) recordSize, metadataStart);
       tree.checkEveryNodeReachable();
+      budget.checkClock();
       walk = new Walk(tree);
       if (v6 == null) {
-        walk.run(0, 32, SearchTree.SkipRule.NONE, v4, false);
+        walk.run(0, 32, SearchTree.SkipRule.NONE, v4);
       } else {
-        walk.run(tree.followZeros(96), 32, SearchTree.SkipRule.NONE, v4, false);
-        walk.run(0, 128, CompiledDatabase::translatedElsewhere, v6, true);
+        walk.run(tree.followZeros(96), 32, SearchTree.SkipRule.NONE, v4);
+        walk.run(0, 128, CompiledDatabase::translatedElsewhere, v6);
       }
+      budget.checkClock();
     } catch (SearchTree.CorruptTreeException e) {
-      throw corrupt(fileName, String.valueOf(e.getMessage()), null);
+      throw corrupt(fileName, String.valueOf(e.getMessage()));
     }
-    int[] rename = new int[walk.slots.size() + 1];
-    for (int slot = 1; slot <= walk.slots.size(); slot++) {
-      rename[slot] = mapper.map(decode(reader, walk.representatives.get(slot - 1), fileName));
+    int dataStart = (int) (nodeCount * recordSize / 4 + 16);
+    DataSection data =
+        new DataSection(
+            bytes,
+            dataStart,
+            metadataStart - dataStart,
+            "data section",
+            budget,
+            limits.maxDataDepth());
+    Shape shape = mapper.shape();
+    int[] rename = new int[walk.offsets.size() + 1];
+    for (int slot = 1; slot <= walk.offsets.size(); slot++) {
+      int offset = walk.offsets.get(slot - 1);
+      data.check(offset);
+      Object record = data.decode(offset, shape);
+      rename[slot] = mapper.map(record instanceof Map ? cast(record) : Map.of());
     }
+    budget.checkClock();
     return new CompiledDatabase(
-        meta.databaseType(),
-        meta.buildEpoch(),
-        ipVersion,
+        databaseType,
+        budget.spent(),
+        buildEpoch,
+        (int) ipVersion,
         v4.build(rename),
         v6 == null ? null : v6.build(rename));
   }
 
-  /** libmaxminddb's limit; deeper data is treated as corrupt, whatever the stack could take. */
-  private static final int MAX_DATA_DEPTH = 512;
-
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> decode(Reader reader, InetAddress at, String fileName)
-      throws IOException, DatabaseException {
-    DatabaseRecord<Object> record = reader.getRecord(at, Object.class);
-    Object data = record.data();
-    if (data == null) {
-      throw corrupt(
-          fileName, "MaxMind's reader finds no record where the search tree has one", null);
-    }
-    if (depth(data) > MAX_DATA_DEPTH) {
-      throw corrupt(
-          fileName, "a data record nests deeper than " + MAX_DATA_DEPTH + " levels", null);
-    }
+  private static Map<String, Object> cast(Object record) {
     // A record that is not a map (a bare string, say) carries no fields we know: an empty map.
-    return data instanceof Map ? (Map<String, Object>) data : Map.of();
+    return (Map<String, Object>) record;
   }
 
-  /** Nesting depth of decoded maps and lists, measured without recursion. */
-  private static int depth(Object root) {
-    int max = 0;
-    List<Object> level = List.of(root);
-    while (!level.isEmpty() && max <= MAX_DATA_DEPTH) {
-      List<Object> next = new ArrayList<>();
-      for (Object o : level) {
-        if (o instanceof Map) {
-          next.addAll(((Map<?, ?>) o).values());
-        } else if (o instanceof List) {
-          next.addAll((List<?>) o);
-        }
-      }
-      if (!next.isEmpty()) {
-        max++;
-      }
-      level = next;
+  private static long number(Map<?, ?> meta, String field, String fileName)
+      throws DatabaseException {
+    Object v = meta.get(field);
+    if (!(v instanceof Long)) {
+      throw corrupt(fileName, "metadata " + field + " is missing or not a uint16/uint32");
     }
-    return max;
+    return (Long) v;
+  }
+
+  /**
+   * The metadata {@code database_type}, which becomes the producer of every evidence: printable
+   * ASCII, at most {@code maxMetadataText} characters, nothing address-like. The value itself is
+   * never echoed in the refusal.
+   */
+  private static String databaseType(@Nullable Object v, String fileName, DatabaseLimits limits)
+      throws DatabaseException {
+    if (!(v instanceof String)) {
+      throw corrupt(fileName, "metadata lacks database_type or build_epoch");
+    }
+    String type = (String) v;
+    if (type.isEmpty()
+        || type.length() > limits.maxMetadataText()
+        || !UntrustedText.isPrintableAscii(type)
+        || UntrustedText.looksLikeAddress(type)) {
+      throw corrupt(
+          fileName,
+          "metadata database_type ("
+              + type.length()
+              + " characters) is not a printable name of 1.."
+              + limits.maxMetadataText()
+              + " characters without addresses");
+    }
+    return type;
   }
 
   /** Prefixes whose addresses lookups translate to IPv4 before consulting the IPv6 table. */
@@ -277,13 +320,13 @@ public final class CompiledDatabase {
   private static final class Walk {
     private final SearchTree tree;
     final Map<Long, Integer> slots = new HashMap<>();
-    final List<InetAddress> representatives = new ArrayList<>();
+    final List<Integer> offsets = new ArrayList<>();
 
     Walk(SearchTree tree) {
       this.tree = tree;
     }
 
-    void run(long start, int bits, SearchTree.SkipRule skip, RangeTable.Builder into, boolean v6)
+    void run(long start, int bits, SearchTree.SkipRule skip, RangeTable.Builder into)
         throws SearchTree.CorruptTreeException {
       tree.walk(
           start,
@@ -296,30 +339,12 @@ public final class CompiledDatabase {
               if (known == null) {
                 known = slots.size() + 1;
                 slots.put(record, known);
-                representatives.add(address(hi, lo, v6));
+                offsets.add((int) tree.dataOffset(record));
               }
               slot = known;
             }
             into.add(hi, lo, depth, slot);
           });
-    }
-
-    private static InetAddress address(long hi, long lo, boolean v6) {
-      try {
-        if (!v6) {
-          int a = (int) lo;
-          return Inet4Address.getByAddress(
-              new byte[] {(byte) (a >>> 24), (byte) (a >>> 16), (byte) (a >>> 8), (byte) a});
-        }
-        byte[] b = new byte[16];
-        for (int i = 0; i < 8; i++) {
-          b[i] = (byte) (hi >>> (56 - 8 * i));
-          b[8 + i] = (byte) (lo >>> (56 - 8 * i));
-        }
-        return Inet6Address.getByAddress(null, b, -1);
-      } catch (UnknownHostException e) {
-        throw new AssertionError("a 4- or 16-byte address is always valid", e);
-      }
     }
   }
 }

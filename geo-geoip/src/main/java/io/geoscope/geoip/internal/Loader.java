@@ -1,8 +1,10 @@
 package io.geoscope.geoip.internal;
 
+import io.geoscope.core.Anonymizer;
 import io.geoscope.core.Evidence;
 import io.geoscope.geoip.DatabaseException;
 import io.geoscope.geoip.DatabaseException.Reason;
+import io.geoscope.geoip.DatabaseLimits;
 import io.geoscope.geoip.Schema;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -11,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,18 +26,21 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Loader {
 
-  /** Larger files are refused: a byte array cannot hold them, and no real database is this big. */
-  private static final long MAX_FILE_SIZE = Integer.MAX_VALUE - 64;
-
   private static final Duration FUTURE_TOLERANCE = Duration.ofDays(366);
 
   private Loader() {}
 
-  /** A compiled location database and its evidence by id. */
-  public record Location(CompiledDatabase db, Evidence[] evidence, String producer) {}
+  /**
+   * A compiled location database, its evidence by id, and each id's place detail (postal code,
+   * location and accuracy radius; ids are distinct (evidence, place) pairs, see {@link
+   * PlaceRecords}).
+   */
+  public record Location(
+      CompiledDatabase db, Evidence[] evidence, String producer, PlaceTable places) {}
 
   /** A compiled anonymizer database and its flag descriptions by id. */
-  public record Anonymizers(CompiledDatabase db, String[] details, String producer) {}
+  public record Anonymizers(
+      CompiledDatabase db, String[] details, List<Set<Anonymizer>> kinds, String producer) {}
 
   /**
    * Loads a location database.
@@ -42,15 +49,22 @@ public final class Loader {
    * @param force accept an older or future-dated build
    */
   public static Location location(
-      Path path, Schema schema, Clock clock, @Nullable Instant inService, boolean force)
+      Path path,
+      Schema schema,
+      Clock clock,
+      DatabaseLimits limits,
+      @Nullable Instant inService,
+      boolean force)
       throws DatabaseException {
     String name = fileName(path);
-    byte[] bytes = read(path, name);
+    byte[] bytes = read(path, name, limits);
     LocationRecords mapper = new LocationRecords(schema);
+    PlaceRecords places = new PlaceRecords(mapper);
     CompiledDatabase db =
         CompiledDatabase.compile(
             bytes,
             name,
+            limits,
             (type, epoch) -> {
               checkEpoch(name, epoch, clock, inService, force);
               if (type.contains("Anonymous") || type.contains("Proxy")) {
@@ -61,7 +75,7 @@ public final class Loader {
                     null);
               }
             },
-            mapper);
+            places);
     if (mapper.recordsWithCountryField() == 0) {
       throw new DatabaseException(
           Reason.WRONG_SCHEMA,
@@ -74,18 +88,27 @@ public final class Loader {
           null);
     }
     String producer = producer(db);
-    return new Location(db, mapper.evidence(producer), producer);
+    Evidence[] evidence = places.evidence(mapper.evidence(producer));
+    return new Location(db, evidence, producer, places.places(evidence));
   }
 
   /** Loads an Anonymous-IP or Anonymous Plus database; see {@link #location}. */
   public static Anonymizers anonymizers(
-      Path path, Clock clock, @Nullable Instant inService, boolean force) throws DatabaseException {
+      Path path,
+      Clock clock,
+      DatabaseLimits limits,
+      @Nullable Instant inService,
+      boolean force)
+      throws DatabaseException {
     String name = fileName(path);
-    byte[] bytes = read(path, name);
+    byte[] bytes = read(path, name, limits);
     AnonymizerRecords mapper = new AnonymizerRecords();
     CompiledDatabase db =
         CompiledDatabase.compile(
-            bytes, name, (type, epoch) -> checkEpoch(name, epoch, clock, inService, force), mapper);
+            bytes,
+            name,
+            limits,
+            (type, epoch) -> checkEpoch(name, epoch, clock, inService, force), mapper);
     if (mapper.recordsWithFlags() == 0) {
       throw new DatabaseException(
           Reason.WRONG_SCHEMA,
@@ -93,7 +116,7 @@ public final class Loader {
           "no record has anonymizer flags (database_type " + db.databaseType() + ")",
           null);
     }
-    return new Anonymizers(db, mapper.details(), producer(db));
+    return new Anonymizers(db, mapper.details(), mapper.kinds(), producer(db));
   }
 
   /** E.g. {@code "GeoIP2-City build 2026-06-01T00:00:00Z"}; the epoch was checked already. */
@@ -130,6 +153,23 @@ public final class Loader {
     }
   }
 
+  /**
+   * At the swap of a reload: refuses {@code built} if it is older than {@code inService}, unless
+   * forced (another reload may have swapped in a newer build while this one compiled).
+   *
+   * @throws DatabaseException OLDER_THAN_IN_SERVICE
+   */
+  public static void requireNotOlder(Path path, Instant built, Instant inService, boolean force)
+      throws DatabaseException {
+    if (!force && built.isBefore(inService)) {
+      throw new DatabaseException(
+          Reason.OLDER_THAN_IN_SERVICE,
+          fileName(path),
+          "build " + built + " is older than the build in service (" + inService + ")",
+          null);
+    }
+  }
+
   /** The build epoch of a compiled database as an instant (always representable once loaded). */
   public static Instant built(CompiledDatabase db) {
     return Instant.ofEpochSecond(db.buildEpoch().longValue());
@@ -140,15 +180,43 @@ public final class Loader {
     return f == null ? path.toString() : f.toString();
   }
 
-  private static byte[] read(Path path, String name) throws DatabaseException {
+  private static byte[] read(Path path, String name, DatabaseLimits limits)
+      throws DatabaseException {
+    long size;
     try {
-      long size = Files.size(path);
-      if (size > MAX_FILE_SIZE) {
+      size = Files.size(path);
+    } catch (IOException e) {
+      throw new DatabaseException(
+          Reason.UNREADABLE, name, "cannot read: " + e.getClass().getSimpleName(), e);
+    }
+    if (size > limits.maxFileBytes()) {
+      throw new DatabaseException(
+          Reason.RESOURCE_LIMIT,
+          name,
+          "limit maxFileBytes=" + limits.maxFileBytes() + " exceeded: file has " + size + " bytes",
+          null);
+    }
+    // Refuse up front what this heap cannot hold with its tables, rather than meet an
+    // OutOfMemoryError half-way (which could also starve the threads serving lookups).
+    long heap = Runtime.getRuntime().maxMemory();
+    if (size > heap / 2) {
+      throw new DatabaseException(
+          Reason.RESOURCE_LIMIT,
+          name,
+          "file of " + size + " bytes exceeds half the maximum heap (" + heap + " bytes)",
+          null);
+    }
+    try {
+      byte[] bytes = Files.readAllBytes(path);
+      if (bytes.length > limits.maxFileBytes()) {
         throw new DatabaseException(
-            Reason.UNREADABLE, name, "file too large: " + size + " bytes", null);
+            Reason.RESOURCE_LIMIT,
+            name,
+            "limit maxFileBytes=" + limits.maxFileBytes() + " exceeded: the file grew while read",
+            null);
       }
-      return Files.readAllBytes(path);
-    } catch (IOException | OutOfMemoryError e) {
+      return bytes;
+    } catch (IOException e) {
       throw new DatabaseException(
           Reason.UNREADABLE, name, "cannot read: " + e.getClass().getSimpleName(), e);
     }

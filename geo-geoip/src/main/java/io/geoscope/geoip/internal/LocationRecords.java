@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,7 +56,9 @@ public final class LocationRecords implements CompiledDatabase.RecordMapper {
     Evidence[] out = new Evidence[evidence.size()];
     for (int i = 0; i < out.length; i++) {
       Evidence e = evidence.get(i);
-      out[i] = new Evidence(e.jurisdiction(), e.source(), producer, e.detail());
+      out[i] =
+          new Evidence(
+              e.jurisdiction(), e.source(), producer, e.detail(), e.accuracyRadiusKm(), Set.of());
     }
     return out;
   }
@@ -65,9 +68,42 @@ public final class LocationRecords implements CompiledDatabase.RecordMapper {
     return recordsWithCountryField;
   }
 
+  /** The country, flat country code and subdivision codes; nothing else is decoded. */
+  private static final Shape SHAPE =
+      Shape.map(
+          Map.of(
+              "country", Shape.map(Map.of("iso_code", Shape.SCALAR)),
+              "country_code", Shape.SCALAR,
+              "subdivisions", Shape.arrayOf(Shape.map(Map.of("iso_code", Shape.SCALAR))),
+              "location", Shape.map(Map.of("accuracy_radius", Shape.SCALAR))));
+
+  @Override
+  public Shape shape() {
+    return SHAPE;
+  }
+
   @Override
   public int map(Map<String, Object> record) {
-    return idOf(evidenceFor(record));
+    Evidence e = evidenceFor(record);
+    int radius = accuracyRadiusKm(record);
+    return idOf(radius == 0 || !e.jurisdiction().isKnown() ? e : e.withAccuracyRadiusKm(radius));
+  }
+
+  /**
+   * MaxMind's {@code location.accuracy_radius} in kilometres, or 0 when absent or not a plausible
+   * number (negative, or beyond half the Earth's circumference).
+   */
+  private static int accuracyRadiusKm(Map<String, Object> record) {
+    Object location = record.get("location");
+    if (!(location instanceof Map)) {
+      return 0;
+    }
+    Object radius = ((Map<?, ?>) location).get("accuracy_radius");
+    if (!(radius instanceof Number)) {
+      return 0;
+    }
+    long km = ((Number) radius).longValue();
+    return km < 0 || km > 20_040 ? 0 : (int) km;
   }
 
   private Evidence evidenceFor(Map<String, Object> record) {
@@ -90,7 +126,7 @@ public final class LocationRecords implements CompiledDatabase.RecordMapper {
     }
     Jurisdiction c = Jurisdiction.findCountry((String) code);
     if (c == null) {
-      return unknown(field + " '" + printable((String) code, 8) + "' is not an ISO 3166-1 code");
+      return unknown(field + " '" + UntrustedText.bounded((String) code, 8) + "' is not an ISO 3166-1 code");
     }
     if (!nested) {
       return found(c, field);
@@ -132,15 +168,5 @@ public final class LocationRecords implements CompiledDatabase.RecordMapper {
 
   private Evidence found(Jurisdiction j, String detail) {
     return new Evidence(j, LocationSource.IP_GEOLOCATION, "", detail);
-  }
-
-  /** Keeps a bad code readable and short in a detail string. */
-  static String printable(String s, int max) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < s.length() && i < max; i++) {
-      char ch = s.charAt(i);
-      b.append(ch >= 0x20 && ch < 0x7F ? ch : '?');
-    }
-    return s.length() > max ? b + "..." : b.toString();
   }
 }

@@ -61,7 +61,9 @@ public final class ResolverState {
               Jurisdiction.unknown(UnknownReason.ANONYMIZER),
               LocationSource.IP_GEOLOCATION,
               anonymizerProducer,
-              "anonymizer: " + details[i]);
+              "anonymizer: " + details[i],
+              0,
+              anonymizers.kinds().get(i));
     }
     combined =
         new Evidence[anonymizersAreUnknown ? 0 : location.evidence().length * details.length];
@@ -108,19 +110,45 @@ public final class ResolverState {
     if (special >= 0) {
       return nonRoutable6[special];
     }
-    if (hi == 0 && (lo >>> 32 == 0 || lo >>> 32 == 0xFFFFL)) {
-      return resolve4((int) lo);
-    }
-    if (hi >>> 48 == 0x2002L) {
-      return resolve4((int) (hi >>> 16));
-    }
-    if (hi >>> 32 == 0x2001_0000L) {
-      // Teredo: the client's public IPv4 address is stored inverted in the low 32 bits.
-      return resolve4(~(int) lo);
+    long v4 = translated4(hi, lo);
+    if (v4 >= 0) {
+      return resolve4((int) v4);
     }
     int loc = location.db().lookup6(hi, lo);
     Loader.Anonymizers anon = anonymizers;
     return anon == null ? location.evidence()[loc] : combine(loc, anon.db().lookup6(hi, lo));
+  }
+
+  /**
+   * The IPv4 address an IPv6 address resolves as (IPv4-compatible, IPv4-mapped, 6to4, Teredo), as
+   * an unsigned value, or -1 if it resolves as itself.
+   */
+  private static long translated4(long hi, long lo) {
+    if (hi == 0 && (lo >>> 32 == 0 || lo >>> 32 == 0xFFFFL)) {
+      return lo & 0xFFFF_FFFFL;
+    }
+    if (hi >>> 48 == 0x2002L) {
+      return (hi >>> 16) & 0xFFFF_FFFFL;
+    }
+    if (hi >>> 32 == 0x2001_0000L) {
+      // Teredo: the client's public IPv4 address is stored inverted in the low 32 bits.
+      return ~lo & 0xFFFF_FFFFL;
+    }
+    return -1;
+  }
+
+  /** The place id (see {@link Loader.Location#places()}) of an IPv4 address; 0 if none. */
+  public int place4(int address) {
+    return nonRoutable.match4(address) >= 0 ? 0 : location.db().lookup4(address);
+  }
+
+  /** The place id of an IPv6 address, translated as {@link #resolve6} does; 0 if none. */
+  public int place6(long hi, long lo) {
+    if (nonRoutable.match6(hi, lo) >= 0) {
+      return 0;
+    }
+    long v4 = translated4(hi, lo);
+    return v4 >= 0 ? place4((int) v4) : location.db().lookup6(hi, lo);
   }
 
   private Evidence combine(int loc, int anon) {
@@ -144,7 +172,9 @@ public final class ResolverState {
                   + "anonymizer ("
                   + (a == null ? "" : a.producer())
                   + "): "
-                  + anonymizerUnknown[anon].detail().substring("anonymizer: ".length()));
+                  + anonymizerUnknown[anon].detail().substring("anonymizer: ".length()),
+              base.accuracyRadiusKm(),
+              anonymizerUnknown[anon].anonymizers());
       combined[slot] = e;
     }
     return e;

@@ -8,6 +8,9 @@ import io.geoscope.core.InstrumentKind;
 import io.geoscope.core.Jurisdiction;
 import io.geoscope.core.LegalBasis;
 import io.geoscope.core.Mode;
+import io.geoscope.core.EvidenceStandard;
+import io.geoscope.core.OnAnonymizer;
+import io.geoscope.core.OnImprecise;
 import io.geoscope.core.OnUnknown;
 import io.geoscope.core.Policy;
 import io.geoscope.core.PolicyProblem;
@@ -51,7 +54,8 @@ public final class PolicyBinder {
           "WORLDWIDE", "UNIVERSAL", "ALL-COUNTRIES");
   private static final Set<String> TOP = Set.of("geoscope", "version", "rules", "exemptions");
   private static final Set<String> RULE =
-      Set.of("id", "basis", "applies-in", "when", "effect", "mode", "on-unknown");
+      Set.of("id", "basis", "applies-in", "when", "effect", "mode", "on-unknown", "evidence",
+          "on-imprecise", "on-anonymizer");
   private static final Set<String> EXEMPTION = Set.of("id", "basis", "applies-in", "lifts");
   private static final Set<String> BASIS =
       Set.of("authority", "home", "territory", "extraterritorial", "kind", "citation",
@@ -240,6 +244,12 @@ public final class PolicyBinder {
     Effect effect = effect(node, subject);
     Mode mode = word(node, "mode", subject, Mode::fromCode, Mode.ENFORCE);
     OnUnknown onUnknown = word(node, "on-unknown", subject, OnUnknown::fromCode, OnUnknown.SKIP);
+    EvidenceStandard evidence =
+        word(node, "evidence", subject, EvidenceStandard::fromCode, EvidenceStandard.PRIMARY);
+    OnImprecise onImprecise =
+        word(node, "on-imprecise", subject, OnImprecise::fromCode, OnImprecise.SKIP);
+    OnAnonymizer onAnonymizer =
+        word(node, "on-anonymizer", subject, OnAnonymizer::fromCode, OnAnonymizer.IGNORE);
     if (!idOk || basis == null || appliesIn == null) {
       return null;
     }
@@ -252,7 +262,10 @@ public final class PolicyBinder {
         when == null ? Condition.always() : when,
         effect == null ? Effect.denyJoin() : effect,
         mode == null ? Mode.ENFORCE : mode,
-        onUnknown == null ? OnUnknown.SKIP : onUnknown);
+        onUnknown == null ? OnUnknown.SKIP : onUnknown,
+        evidence == null ? EvidenceStandard.PRIMARY : evidence,
+        onImprecise == null ? OnImprecise.SKIP : onImprecise,
+        onAnonymizer == null ? OnAnonymizer.IGNORE : onAnonymizer);
   }
 
   private @Nullable Exemption exemption(

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.geoscope.core.EvidenceStandard;
+import io.geoscope.core.OnAnonymizer;
+import io.geoscope.core.OnImprecise;
 import io.geoscope.core.Condition;
 import io.geoscope.core.Effect;
 import io.geoscope.core.Exemption;
@@ -79,6 +82,17 @@ public final class PolicyWriter {
     node.set("effect", effect(rule.effect()));
     node.put("mode", rule.mode().code());
     node.put("on-unknown", rule.onUnknown().code());
+    // The evidence settings are written only when not the default, so files written before
+    // they existed read and write back unchanged.
+    if (rule.evidence() != EvidenceStandard.PRIMARY) {
+      node.put("evidence", rule.evidence().code());
+    }
+    if (rule.onImprecise() != OnImprecise.SKIP) {
+      node.put("on-imprecise", rule.onImprecise().code());
+    }
+    if (rule.onAnonymizer() != OnAnonymizer.IGNORE) {
+      node.put("on-anonymizer", rule.onAnonymizer().code());
+    }
     return node;
   }
 

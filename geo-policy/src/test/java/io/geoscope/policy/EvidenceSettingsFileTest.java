@@ -1,0 +1,76 @@
+package io.geoscope.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.geoscope.core.EvidenceStandard;
+import io.geoscope.core.OnAnonymizer;
+import io.geoscope.core.OnImprecise;
+import io.geoscope.core.Policy;
+import io.geoscope.core.PolicyProblem;
+import io.geoscope.core.PolicyValidationException;
+import io.geoscope.core.Rule;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class EvidenceSettingsFileTest {
+  private static final String CRIMEA =
+      """
+      geoscope: 1
+      version: "2026-06"
+      rules:
+        - id: ofac-crimea
+          basis:
+            authority: OFAC
+            home: US
+            territory: [UA-43]
+            extraterritorial: "EO 13685: US persons may not export services to Crimea"
+            kind: sanctions
+            citation: 31 CFR part 589
+          applies-in: [UA-43]
+          effect: deny-join
+          evidence: %s
+          on-imprecise: %s
+          on-anonymizer: %s
+      """;
+
+  @Test
+  void theEvidenceSettingsAreReadWrittenBackAndReported() throws Exception {
+    Policy p = PolicyFiles.parse(CRIMEA.formatted("any", "apply", "skip"), "p.yaml", PolicyFormat.YAML);
+    Rule r = p.rules().get(0);
+    assertThat(r.evidence()).isEqualTo(EvidenceStandard.ANY);
+    assertThat(r.onImprecise()).isEqualTo(OnImprecise.APPLY);
+    assertThat(r.onAnonymizer()).isEqualTo(OnAnonymizer.SKIP);
+    String written = PolicyFiles.write(p, PolicyFormat.YAML);
+    assertThat(written).containsPattern("evidence: \"?any").containsPattern("on-imprecise: \"?apply")
+        .containsPattern("on-anonymizer: \"?skip");
+    assertThat(PolicyFiles.parse(written, "again.yaml", PolicyFormat.YAML)).isEqualTo(p);
+    String report = PolicyReport.of(p, Instant.parse("2026-06-04T00:00:00Z")).toText();
+    assertThat(report).contains("UA-43 (any signal)").contains("UA (placed only at country level) (any signal)");
+  }
+
+  @Test
+  void theDefaultsAreNotWrittenSoOlderFilesStayTheSame() throws Exception {
+    Policy p = PolicyFiles.parse(CRIMEA.formatted("primary", "skip", "ignore"), "p.yaml", PolicyFormat.YAML);
+    assertThat(PolicyFiles.write(p, PolicyFormat.YAML))
+        .doesNotContain("evidence:").doesNotContain("on-imprecise").doesNotContain("on-anonymizer");
+  }
+
+  @Test
+  void aDiffShowsARuleThatNowActsOnAnySignal() throws Exception {
+    Policy before = PolicyFiles.parse(CRIMEA.formatted("primary", "skip", "ignore"), "a.yaml", PolicyFormat.YAML);
+    Policy after = PolicyFiles.parse(CRIMEA.formatted("any", "skip", "apply"), "b.yaml", PolicyFormat.YAML);
+    String diff = PolicyDiff.between(before, after).toText();
+    assertThat(diff).contains("UA-43 (any signal)").contains("anonymizer");
+  }
+
+  @Test
+  void anUnknownSettingIsAPositionedProblemNamingTheField() {
+    PolicyValidationException e = catchThrowableOfType(
+        () -> PolicyFiles.parse(CRIMEA.formatted("some", "sometimes", "maybe"), "bad.yaml", PolicyFormat.YAML),
+        PolicyValidationException.class);
+    assertThat(e.problems()).extracting(PolicyProblem::field)
+        .contains("evidence", "on-imprecise", "on-anonymizer");
+    assertThat(e.problems()).allSatisfy(pr -> assertThat(pr.location()).isPresent());
+  }
+}
