@@ -9,17 +9,18 @@ import io.geoscope.core.Evidence;
 import io.geoscope.core.Meeting;
 import io.geoscope.core.Participant;
 import io.geoscope.core.ParticipantDecision;
-import io.geoscope.core.Policy;
 import io.geoscope.core.PolicyValidationException;
 import io.geoscope.core.Role;
 import io.geoscope.geoip.DatabaseException;
 import io.geoscope.geoip.GeoResolver;
 import io.geoscope.geoip.writer.MmdbWriter;
+import io.geoscope.policy.LivePolicy;
 import io.geoscope.policy.PolicyFiles;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,7 +100,11 @@ class ReloadStressTest {
     LongAdder events = new LongAdder();
     DecisionListener counting = (when, who, decision) -> events.increment();
     GeoResolver resolver = GeoResolver.builder().database(dbA).build();
-    EngineHolder holder = new EngineHolder(PolicyFiles.load(p1), counting);
+    // The real LivePolicy over a file that an operator replaces atomically, as in production.
+    Path liveFile = dir.resolve("live.yaml");
+    Files.copy(p1, liveFile);
+    LivePolicy live =
+        LivePolicy.load(liveFile, p -> DecisionEngine.builder(p).listener(counting).build());
 
     long heapBefore = usedHeapAfterGc();
     CyclicBarrier start = new CyclicBarrier(3);
@@ -119,7 +123,7 @@ class ReloadStressTest {
             for (int i = 0; i < ROSTER.length; i++) {
               roster.add(participant(i, resolver.resolve(ROSTER[i])));
             }
-            DecisionEngine engine = holder.engine();
+            DecisionEngine engine = live.engine();
             List<ParticipantDecision> decisions = engine.decideRoster(roster, MEETING, AT);
             assertThat(decisions).hasSize(ROSTER.length);
             for (int i = 0; i < ROSTER.length; i++) {
@@ -155,12 +159,15 @@ class ReloadStressTest {
         assertThat(resolver.buildEpoch()).as("old database kept after refusing %s", db).isEqualTo(inService);
       }
       Path policy = policies[i % policies.length];
-      DecisionEngine before = holder.engine();
+      DecisionEngine before = live.engine();
+      Path next = dir.resolve("next.yaml");
+      Files.copy(policy, next, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(next, liveFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       try {
-        holder.reload(policy);
+        live.reload();
       } catch (PolicyValidationException e) {
         refused.merge("policy", 1, Integer::sum);
-        assertThat(holder.engine()).as("old policy kept after refusing %s", policy).isSameAs(before);
+        assertThat(live.engine()).as("old policy kept after refusing %s", policy).isSameAs(before);
       }
       reloads++;
     }
@@ -173,6 +180,7 @@ class ReloadStressTest {
     long rounds = reloads / 4;
     assertThat(refused.get("database")).isGreaterThanOrEqualTo((int) (2 * rounds));
     assertThat(refused.get("policy")).isGreaterThanOrEqualTo((int) (2 * rounds));
+    assertThat(live.refusals()).isEqualTo(refused.get("policy").longValue());
     assertThat(rounds).as("reload rounds in %s s", seconds).isPositive();
     assertThat(pairsSeen.keySet()).as("every (database, policy) pair served")
         .contains(key(FLIPPING_V4, "a.mmdb", "p1"), key(FLIPPING_V4, "a.mmdb", "p2"),
@@ -182,28 +190,6 @@ class ReloadStressTest {
         .isLessThan(heapBefore + 64L * 1024 * 1024);
     System.out.printf("stress: %d s, %d decisions, %d reloads, refused %s, heap %d -> %d KiB%n",
         seconds, decided.get(), reloads * 2, refused, heapBefore / 1024, heapAfter / 1024);
-  }
-
-  /**
-   * The policy hot-swap a service would write: a new engine replaces the old one only after the
-   * new file loaded and validated; readers never block and never see a half-built engine.
-   */
-  static final class EngineHolder {
-    private final AtomicReference<DecisionEngine> engine;
-    private final DecisionListener listener;
-
-    EngineHolder(Policy initial, DecisionListener listener) {
-      this.listener = listener;
-      this.engine = new AtomicReference<>(DecisionEngine.builder(initial).listener(listener).build());
-    }
-
-    DecisionEngine engine() {
-      return engine.get();
-    }
-
-    void reload(Path file) throws IOException, PolicyValidationException {
-      engine.set(DecisionEngine.builder(PolicyFiles.load(file)).listener(listener).build());
-    }
   }
 
   private static String key(String ip, String db, String policy) {

@@ -15,7 +15,7 @@ import java.util.Set;
  *
  * <p>Not thread-safe; used at load time only.
  */
-public final class AnonymizerRecords implements CompiledDatabase.RecordMapper {
+final class AnonymizerRecords implements CompiledDatabase.RecordMapper {
 
   private static final List<String> FLAGS =
       List.of(

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Not thread-safe; used at load time only.
  */
-public final class LocationRecords implements CompiledDatabase.RecordMapper {
+final class LocationRecords implements CompiledDatabase.RecordMapper {
 
   private final Schema schema;
   private final List<Evidence> evidence = new ArrayList<>();

@@ -76,15 +76,15 @@ public final class NonRoutable {
     mask6Hi = new long[n6];
     mask6Lo = new long[n6];
     names6 = new String[n6];
+    AddressSink sink = new AddressSink();
     int i = 0;
     for (String[] e : V4) {
       if (keep(e, includeDocumentation)) {
         int slash = e[0].indexOf('/');
         int len = Integer.parseInt(e[0].substring(slash + 1));
-        byte[] b =
-            com.google.common.net.InetAddresses.forString(e[0].substring(0, slash)).getAddress();
-        base4[i] =
-            ((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF);
+        // Parsed by our own strict parser (Guava is not a dependency of this module).
+        IpParser.parse(e[0].substring(0, slash), sink);
+        base4[i] = sink.v4;
         mask4[i] = len == 0 ? 0 : -1 << (32 - len);
         names4[i] = e[1] + " " + e[0];
         mark(filter4, base4[i] >>> 16, len);
@@ -96,14 +96,9 @@ public final class NonRoutable {
       if (keep(e, includeDocumentation)) {
         int slash = e[0].indexOf('/');
         int len = Integer.parseInt(e[0].substring(slash + 1));
-        byte[] b =
-            com.google.common.net.InetAddresses.forString(e[0].substring(0, slash)).getAddress();
-        long hi = 0;
-        long lo = 0;
-        for (int k = 0; k < 8; k++) {
-          hi = (hi << 8) | (b[k] & 0xFF);
-          lo = (lo << 8) | (b[8 + k] & 0xFF);
-        }
+        IpParser.parse(e[0].substring(0, slash), sink);
+        long hi = sink.hi;
+        long lo = sink.lo;
         base6Hi[i] = hi;
         base6Lo[i] = lo;
         mask6Hi[i] = len >= 64 ? -1L : (len == 0 ? 0 : -1L << (64 - len));

@@ -9,7 +9,7 @@ import java.util.Arrays;
  *
  * <p>Instances are immutable and thread-safe once built.
  */
-public final class RangeTable {
+final class RangeTable {
 
   private static final int INDEX_SIZE = (1 << 16) + 1;
 

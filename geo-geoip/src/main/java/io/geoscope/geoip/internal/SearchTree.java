@@ -10,7 +10,7 @@ package io.geoscope.geoip.internal;
  *
  * <p>Instances are not thread-safe; they are used once, at load time.
  */
-public final class SearchTree {
+final class SearchTree {
 
   /** Receives one network (a leaf of the tree) at a time, in increasing address order. */
   public interface LeafSink {

@@ -2,10 +2,12 @@ package io.geoscope.policy.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.geoscope.core.PolicyProblem;
@@ -38,15 +40,16 @@ public final class TreeReader {
   /** Most tokens accepted in one document (a few thousand rules). */
   public static final int MAX_TOKENS = 200_000;
 
+  // Only the constraints Jackson 2.15 (the oldest supported line) has: maxNameLength and
+  // maxDocumentLength came in 2.16, maxTokenCount in 2.18 and would fail with NoSuchMethodError
+  // beside an older Jackson. The document length is checked before parsing, key length in
+  // boundedText, and the token count by TokenBudget.
   private static final StreamReadConstraints CONSTRAINTS =
       StreamReadConstraints.builder()
           .maxNestingDepth(MAX_DEPTH)
           .maxStringLength(MAX_SCALAR_CHARS)
-          .maxNameLength(MAX_SCALAR_CHARS)
           // Numbers are kept as text, never converted; the default cap is plenty.
           .maxNumberLength(1000)
-          .maxDocumentLength(MAX_DOCUMENT_CHARS)
-          .maxTokenCount(MAX_TOKENS)
           .build();
 
   private static final JsonFactory JSON =
@@ -88,7 +91,8 @@ public final class TreeReader {
               + MAX_DOCUMENT_CHARS);
     }
     try (JsonParser parser =
-        format == PolicyFormat.YAML ? YAML.createParser(content) : JSON.createParser(content)) {
+        new TokenBudget(
+            format == PolicyFormat.YAML ? YAML.createParser(content) : JSON.createParser(content))) {
       JsonToken first = next(parser, file);
       if (first == null) {
         throw syntax(new Location(file, 1, 1), "the document is empty");
@@ -115,7 +119,9 @@ public final class TreeReader {
   private static @Nullable JsonToken next(JsonParser parser, String file)
       throws IOException, PolicyValidationException {
     JsonToken token = parser.nextToken();
-    if (token != null && parser instanceof YAMLParser yaml) {
+    if (token != null
+        && parser instanceof TokenBudget budget
+        && budget.delegate() instanceof YAMLParser yaml) {
       refuseYamlExtras(yaml, file);
     }
     return token;
@@ -212,6 +218,25 @@ public final class TreeReader {
     }
     String flat = message.replaceAll("\\s+", " ").trim();
     return flat.length() <= 300 ? flat : flat.substring(0, 300) + "...";
+  }
+
+  /** Refuses a document past {@link #MAX_TOKENS} tokens, on any Jackson 2.15+. Not shared. */
+  private static final class TokenBudget extends JsonParserDelegate {
+    private int tokens;
+
+    TokenBudget(JsonParser parser) {
+      super(parser);
+    }
+
+    @Override
+    public @Nullable JsonToken nextToken() throws IOException {
+      JsonToken token = super.nextToken();
+      if (token != null && ++tokens > MAX_TOKENS) {
+        throw new JsonParseException(
+            this, "the document has more than " + MAX_TOKENS + " tokens, the limit");
+      }
+      return token;
+    }
   }
 
   static PolicyValidationException syntax(Location at, String message) {

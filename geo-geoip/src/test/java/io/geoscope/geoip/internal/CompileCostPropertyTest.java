@@ -1,11 +1,13 @@
-package io.geoscope.geoip;
+package io.geoscope.geoip.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import io.geoscope.geoip.internal.CompiledDatabase;
-import io.geoscope.geoip.internal.LocationRecords;
+import io.geoscope.geoip.DatabaseException;
+import io.geoscope.geoip.DatabaseLimits;
+import io.geoscope.geoip.GeoResolver;
+import io.geoscope.geoip.Schema;
 import io.geoscope.geoip.writer.MmdbWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
