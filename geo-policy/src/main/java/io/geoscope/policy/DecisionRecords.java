@@ -67,8 +67,8 @@ public final class DecisionRecords {
     }
   }
 
-  /** The audit record as a Jackson tree, for callers that embed it in a larger document. */
-  public static ObjectNode toTree(Instant at, Participant participant, Decision decision) {
+  /** The audit record as a Jackson tree (Jackson stays off the public API). */
+  static ObjectNode toTree(Instant at, Participant participant, Decision decision) {
     requireNonNull(at, "at");
     requireNonNull(participant, "participant");
     requireNonNull(decision, "decision");
@@ -107,6 +107,10 @@ public final class DecisionRecords {
         .put("source", decision.evidence().source().code())
         .put("producer", decision.evidence().producer())
         .put("detail", decision.evidence().detail());
+    if (decision.conflict().present()) {
+      o.put("conflict", decision.conflict().describe());
+      o.set("narrowed", Json.strings(decision.conflict().narrowed()));
+    }
     return o;
   }
 
