@@ -17,7 +17,7 @@ rest="-f 1 -wi 3 -w 1 -i 3 -r 1 -prof gc"
 java -jar "$jar" $resolve -p distribution=uniform -rf json -rff "$out/jmh-uniform.json" \
   'ResolveBenchmark'
 java -jar "$jar" $rest -rf json -rff "$out/jmh-rest.json" \
-  'DecisionBenchmark|RosterBenchmark|PolicyScaleBenchmark|CompileBenchmark'
+  'DecisionBenchmark|JoinPathBenchmark|RosterBenchmark|PolicyScaleBenchmark|CompileBenchmark'
 java -jar "$jar" $resolve -p distribution=zipf -rf json -rff "$out/jmh-zipf.json" \
   'ResolveBenchmark.(geoscopeFromString|geoip2DatabaseReaderChmCacheFromString|maxmindReaderChmCacheFromString|maxmindReaderCaffeineFromString)$'
 {

@@ -9,4 +9,5 @@ module io.geoscope.core {
 
   exports io.geoscope.core;
   exports io.geoscope.event;
+  exports io.geoscope.reload;
 }

@@ -119,8 +119,12 @@ class CliProcessTest {
       JsonNode d = JSON.readTree(line);
       boolean china = Jurisdiction.of(d.get("jurisdiction").asText().startsWith("unknown")
           ? "AQ" : d.get("jurisdiction").asText()).country().code().equals("CN");
-      assertThat(d.get("outcome").asText().equals("deny")).as(line).isEqualTo(china);
-      denied += china ? 1 : 0;
+      // A participant whose signals disagree is placed but not denied by the speech rule (it is
+      // narrowed, and the decision says so); everyone else placed in mainland China is denied.
+      boolean disputed = d.hasNonNull("conflict")
+          && d.get("conflict").get("narrowed").toString().contains("cn-topic-restriction");
+      assertThat(d.get("outcome").asText().equals("deny")).as(line).isEqualTo(china && !disputed);
+      denied += china && !disputed ? 1 : 0;
     }
     assertThat(denied).isPositive();
     assertThat(text).contains("Summary: " + json.out().size() + " participants");

@@ -185,10 +185,9 @@ class PrivacyTest {
                 + "rules:\n  - id: cn-deny\n    basis: { authority: CAC, home: CN, kind: statute, citation: Art 12 }\n"
                 + "    applies-in: [CN]\n    effect: deny-join\n    on-unknown: apply\n",
             "policy.yaml", PolicyFormat.YAML))
-        .listener(event -> {
-          events.add(event);
-          collector.onDecision(event);
-        }).build();
+        .listener((when, who, decision) -> events.add(DecisionEvent.of(when, who, decision)))
+        .listener(collector)
+        .build();
 
     int n = 0;
     for (String address : KNOWN) {

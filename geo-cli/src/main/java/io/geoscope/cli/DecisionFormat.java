@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.geoscope.core.AppliedRule;
 import io.geoscope.core.Decision;
+import io.geoscope.core.DecisionMessages;
 import io.geoscope.core.Effect;
 import io.geoscope.core.Evidence;
 import io.geoscope.core.Feature;
@@ -27,6 +28,9 @@ import java.util.List;
 final class DecisionFormat {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The words shown to the person; English, as the rest of the CLI's output. */
+  static final DecisionMessages WORDS = DecisionMessages.forLocale(java.util.Locale.ENGLISH);
 
   private DecisionFormat() {}
 
@@ -141,6 +145,9 @@ final class DecisionFormat {
     for (AppliedRule a : d.shadowed()) {
       shadowed.add(a.ruleId());
     }
+    n.put("policyVersion", d.policyVersion());
+    n.put("message", WORDS.reason(d));
+    strings(n.putArray("notices"), WORDS.notices(d));
     Evidence e = p.evidence();
     n.putObject("evidence")
         .put("source", e.source().code())

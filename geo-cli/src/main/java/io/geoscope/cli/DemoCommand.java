@@ -177,6 +177,12 @@ final class DemoCommand implements Callable<Integer> {
     for (AppliedRule a : d.shadowed()) {
       out.println("    shadow (no effect) " + a.ruleId() + ": " + a.citation());
     }
+    if (d.outcome() != io.geoscope.core.Outcome.ADMIT) {
+      out.println("    they read: " + DecisionFormat.WORDS.reason(d));
+    }
+    for (String notice : DecisionFormat.WORDS.notices(d)) {
+      out.println("    notice: " + notice);
+    }
     out.println("    evidence: " + DecisionFormat.evidence(p.evidence()));
     if (d.conflict().present()) {
       out.println("    signals disagree: " + d.conflict().describe());

@@ -100,7 +100,8 @@ class DecideCommandTest {
       assertThat(line.get("evidence").get("source").asText()).isEqualTo("ip-geolocation");
       assertThat(line.get("evidence").get("detail").asText()).isEqualTo(evidence.detail());
       assertThat(line.fieldNames()).toIterable().contains("id", "jurisdiction", "outcome",
-          "effects", "rules", "citations", "evidence");
+          "effects", "rules", "citations", "evidence", "message", "policyVersion");
+      assertThat(line.get("message").asText()).isEqualTo(DecisionFormat.WORDS.reason(expected));
     }
     for (String[] p : PARTICIPANTS) {
       assertThat(run.out()).doesNotContain(p[2]);

@@ -134,7 +134,10 @@ class DemoCommandTest {
         .contains("evidence: dial-in libphonenumber")
         .contains("signals disagree: room-system CN, ip-geolocation US")
         .contains("not applied on disputed evidence: cn-topic-restriction")
-        .contains("geoscope decide --db GeoLite2-City.mmdb");
+        .contains("geoscope decide --db GeoLite2-City.mmdb")
+        .contains("they read: Joining is not available from Beijing, China, under Cybersecurity"
+            + " Law of the PRC, art. 12.")
+        .contains("notice: This meeting may be recorded.");
     // Every participant of the embedded roster has a line.
     long participants = DemoCommand.resource(DemoCommand.ROSTER).lines()
         .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("id,")).count();

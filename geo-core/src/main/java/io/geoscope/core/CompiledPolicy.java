@@ -18,11 +18,33 @@ import org.jspecify.annotations.Nullable;
  * decision looks only at the rules that can apply to the participant's jurisdiction and its
  * country. Package-private on purpose: it is the engine's representation, not API.
  *
- * <p>Instances are immutable and thread-safe (every array is filled before construction and never
- * written again).
+ * <p><b>Prebuilt outcomes.</b> What a participant's decision says depends only on their evidence
+ * and on the <em>standing</em> of each candidate rule: not matching, matching, or lifted by which
+ * exemption (the meeting and the instant enter only through that standing). The standing is
+ * computed without allocating into a {@code long} (two bits per candidate) and the decision for
+ * (evidence, standing) is built once and then read from a table: admits, admit-limiteds and
+ * denies alike. Resolvers hand out one {@link Evidence} per (database, jurisdiction, field), so in
+ * service the table is small and every decision after the first is a read. A jurisdiction with
+ * more than {@value #MAX_CANDIDATES} candidate rules, or a rule lifted by more than two
+ * exemptions, is decided afresh each time (correct, allocating).
+ *
+ * <p>Instances are thread-safe. The rule arrays are filled before construction and never written
+ * again; the table of prebuilt decisions is written racily, which is safe because each entry is
+ * an immutable object with final fields: a lost write only costs building that decision again.
  */
 final class CompiledPolicy {
   private static final CompiledRule[] NONE = new CompiledRule[0];
+
+  /** Two bits of standing per candidate rule in a {@code long}. */
+  static final int MAX_CANDIDATES = 32;
+
+  /** Prebuilt decisions kept per jurisdiction before the oldest is dropped. */
+  private static final int PER_JURISDICTION = 8;
+
+  /** A standing that cannot be encoded: decide afresh. */
+  private static final long UNCACHEABLE = -1L;
+
+  private final String version;
 
   /**
    * By {@link Jurisdiction#index()}: the rules whose scope names that jurisdiction, in id order. A
@@ -44,15 +66,41 @@ final class CompiledPolicy {
   /** The rules with on-anonymizer {@code apply}, in id order. */
   private final CompiledRule[] onAnonymizer;
 
+  /**
+   * By {@link Jurisdiction#index()}: the prebuilt decisions, newest first. Grown (copied) when a
+   * jurisdiction created after compiling first appears.
+   */
+  private volatile @Nullable Prebuilt[] prebuilt;
+
   private CompiledPolicy(
+      String version,
       CompiledRule[][] byJurisdiction,
       CompiledRule[] onUnknown,
       CompiledRule[][] imprecise,
       CompiledRule[] onAnonymizer) {
+    this.version = version;
     this.byJurisdiction = byJurisdiction;
     this.onUnknown = onUnknown;
     this.imprecise = imprecise;
     this.onAnonymizer = onAnonymizer;
+    this.prebuilt = new Prebuilt[Jurisdiction.indexBound()];
+  }
+
+  /** One decision built for (evidence, standing); immutable, so safe to publish racily. */
+  private static final class Prebuilt {
+    final Evidence evidence;
+    final long standing;
+    final Decision decision;
+    final @Nullable Prebuilt next;
+    final int depth;
+
+    Prebuilt(Evidence evidence, long standing, Decision decision, @Nullable Prebuilt next) {
+      this.evidence = evidence;
+      this.standing = standing;
+      this.decision = decision;
+      this.next = next;
+      this.depth = next == null ? 1 : next.depth + 1;
+    }
   }
 
   static CompiledPolicy compile(Policy policy) {
@@ -109,7 +157,7 @@ final class CompiledPolicy {
       }
     }
     return new CompiledPolicy(
-        table(lists), array(unknown), table(impreciseLists), array(anonymized));
+        policy.version(), table(lists), array(unknown), table(impreciseLists), array(anonymized));
   }
 
   private static CompiledRule[][] table(List<List<CompiledRule>> lists) {
@@ -124,16 +172,18 @@ final class CompiledPolicy {
     return list.isEmpty() ? NONE : list.toArray(NONE);
   }
 
-  private static Exemption[] liftersOf(Rule rule, List<Exemption> exemptions) {
+  private static CompiledExemption[] liftersOf(Rule rule, List<Exemption> exemptions) {
     return exemptions.stream()
         .filter(e -> e.lifts().contains(rule.id()))
         .sorted(Comparator.comparing(Exemption::id))
-        .toArray(Exemption[]::new);
+        .map(CompiledExemption::new)
+        .toArray(CompiledExemption[]::new);
   }
 
   /**
-   * Decides for the participant placed by {@code evidence}. When no rule matches this returns the
-   * jurisdiction's constant admit and allocates nothing: index loops over arrays, no boxing.
+   * Decides for the participant placed by {@code evidence}. Once the decision for this evidence
+   * and standing has been built, this is a table read and allocates nothing: index loops over
+   * arrays, no boxing.
    */
   Decision decide(Evidence evidence, Meeting meeting, Instant at) {
     Jurisdiction j = evidence.jurisdiction();
@@ -148,22 +198,119 @@ final class CompiledPolicy {
       inherited = j.isSubdivision() ? naming(j.country()) : impreciseIn(j);
     }
     long second = at.getEpochSecond();
+    long standing = standing(own, inherited, anonymous, evidence, meeting, second);
+    if (standing == UNCACHEABLE) {
+      return build(evidence, own, inherited, anonymous, meeting, second);
+    }
+    Prebuilt[] table = prebuilt;
+    int i = j.index();
+    Prebuilt head = i < table.length ? table[i] : null;
+    for (Prebuilt p = head; p != null; p = p.next) {
+      if (p.standing == standing && (p.evidence == evidence || p.evidence.equals(evidence))) {
+        return p.decision;
+      }
+    }
+    Decision d = build(evidence, own, inherited, anonymous, meeting, second);
+    remember(i, new Prebuilt(evidence, standing, d, trimmed(head)));
+    return d;
+  }
+
+  private Decision build(Evidence evidence, CompiledRule[] own, CompiledRule[] inherited,
+      CompiledRule[] anonymous, Meeting meeting, long second) {
+    boolean anonymized = evidence.anonymized();
     if (!anyApplies(own, meeting, second, anonymized)
         && !anyApplies(inherited, meeting, second, anonymized)
         && !anyApplies(anonymous, meeting, second, anonymized)) {
-      return Decision.admit(j);
+      return Decision.admitted(version, evidence);
     }
     List<Match> matched = new ArrayList<>();
     collect(own, meeting, second, evidence, matched);
     collect(inherited, meeting, second, evidence, matched);
     collect(anonymous, meeting, second, evidence, matched);
-    return explain(evidence, distinct(matched), Conflict.none(), at);
+    return explain(version, evidence, distinct(matched), Conflict.none(), second);
+  }
+
+  /** The list without its oldest entry when it is full, so each jurisdiction keeps a few. */
+  private static @Nullable Prebuilt trimmed(@Nullable Prebuilt head) {
+    if (head == null || head.depth < PER_JURISDICTION) {
+      return head;
+    }
+    List<Prebuilt> kept = new ArrayList<>();
+    for (Prebuilt p = head; p != null && kept.size() < PER_JURISDICTION - 1; p = p.next) {
+      kept.add(p);
+    }
+    Prebuilt rebuilt = null;
+    for (int k = kept.size() - 1; k >= 0; k--) {
+      Prebuilt p = kept.get(k);
+      rebuilt = new Prebuilt(p.evidence, p.standing, p.decision, rebuilt);
+    }
+    return rebuilt;
+  }
+
+  private void remember(int i, Prebuilt entry) {
+    Prebuilt[] table = prebuilt;
+    if (i >= table.length) {
+      synchronized (this) {
+        table = prebuilt;
+        if (i >= table.length) {
+          table = java.util.Arrays.copyOf(table, Math.max(i + 1, Jurisdiction.indexBound()));
+          prebuilt = table;
+        }
+      }
+    }
+    // Racy on purpose: a concurrent writer's entry may be replaced, which only costs a rebuild.
+    table[i] = entry;
+  }
+
+  /**
+   * The standing of every candidate rule (own, inherited, then on-anonymizer), two bits each in
+   * candidate order: 0 not applying (not matching, or skipped for an anonymized signal), 1
+   * applying and not lifted, 2 or 3 lifted by the rule's first or second exemption. {@link
+   * #UNCACHEABLE} when that cannot be encoded. The evidence is the rest of the key, so precision
+   * and anonymizer facts, which decide which lists are candidates, are in it too.
+   */
+  private static long standing(CompiledRule[] own, CompiledRule[] inherited,
+      CompiledRule[] anonymous, Evidence evidence, Meeting meeting, long second) {
+    if (own.length + inherited.length + anonymous.length > MAX_CANDIDATES) {
+      return UNCACHEABLE;
+    }
+    Jurisdiction j = evidence.jurisdiction();
+    boolean anonymized = evidence.anonymized();
+    long bits = standingOf(own, 0, j, anonymized, meeting, second);
+    if (bits == UNCACHEABLE) {
+      return UNCACHEABLE;
+    }
+    long more = standingOf(inherited, 2 * own.length, j, anonymized, meeting, second);
+    if (more == UNCACHEABLE) {
+      return UNCACHEABLE;
+    }
+    long last = standingOf(
+        anonymous, 2 * (own.length + inherited.length), j, anonymized, meeting, second);
+    return last == UNCACHEABLE ? UNCACHEABLE : bits | more | last;
+  }
+
+  private static long standingOf(CompiledRule[] rules, int shift, Jurisdiction j,
+      boolean anonymized, Meeting meeting, long second) {
+    long bits = 0;
+    for (int i = 0; i < rules.length; i++) {
+      CompiledRule r = rules[i];
+      if (!r.matches(meeting, second) || (anonymized && r.skipAnonymized)) {
+        continue;
+      }
+      int lifter = r.lifterIndex(j, second);
+      if (lifter > 1) {
+        return UNCACHEABLE;
+      }
+      bits |= (long) (lifter + 2) << (shift + 2 * i);
+    }
+    return bits;
   }
 
   /**
    * Decides for a participant with several signals: each rule by its evidence standard (see {@link
    * EvidenceStandard}); a country-level conflict is recorded and narrows every {@code primary}
-   * rule that is not a sanctions rule. One signal takes the allocation-free path above.
+   * rule that is not a sanctions rule. One signal takes the prebuilt path above; several are
+   * decided afresh (what they decide depends on every signal, which is no simple table key).
    */
   Decision decide(Signals signals, Meeting meeting, Instant at) {
     Evidence primary = signals.primary();
@@ -200,9 +347,9 @@ final class CompiledPolicy {
     }
     Conflict conflict = conflicting ? new Conflict(signals.all(), narrowed) : Conflict.none();
     if (matched.isEmpty() && !conflicting) {
-      return Decision.admit(primary.jurisdiction());
+      return Decision.admitted(version, primary);
     }
-    return explain(primary, matched, conflict, at);
+    return explain(version, primary, matched, conflict, second);
   }
 
   /**
@@ -286,7 +433,7 @@ final class CompiledPolicy {
 
   /** The decision for rules that matched, in id order: lifted, shadowed or applied. */
   private static Decision explain(
-      Evidence primary, List<Match> matched, Conflict conflict, Instant at) {
+      String version, Evidence primary, List<Match> matched, Conflict conflict, long second) {
     Jurisdiction j = primary.jurisdiction();
     List<AppliedRule> applied = new ArrayList<>();
     List<AppliedRule> shadowed = new ArrayList<>();
@@ -296,8 +443,9 @@ final class CompiledPolicy {
       CompiledRule compiled = match.rule;
       Evidence evidence = match.placedBy;
       Rule rule = compiled.rule;
-      Exemption lifter = compiled.lifterFor(evidence.jurisdiction(), at);
-      if (lifter != null) {
+      int index = compiled.lifterIndex(evidence.jurisdiction(), second);
+      if (index >= 0) {
+        Exemption lifter = compiled.lifters[index].exemption;
         lifted.add(new LiftedRule(rule.id(), lifter.id(), lifter.basis().citation()));
       } else if (rule.mode() == Mode.SHADOW) {
         shadowed.add(AppliedRule.of(rule, evidence));
@@ -326,9 +474,36 @@ final class CompiledPolicy {
     if (conflict.present()) {
       params.put("conflict", conflict.describe());
     }
-    return new Decision(
-        j, outcome, normalized, applied, shadowed, lifted, "geoscope." + outcome.code(), params,
-        conflict);
+    return new Decision(j, outcome, normalized, applied, shadowed, lifted,
+        "geoscope." + outcome.code(), params, version, primary, conflict);
+  }
+
+  /** An exemption with its dates and places prepared for the hot path. */
+  private static final class CompiledExemption {
+    final Exemption exemption;
+    final long from;
+    final long until;
+    final Jurisdiction[] members;
+
+    CompiledExemption(Exemption exemption) {
+      this.exemption = exemption;
+      this.from = CompiledRule.startOf(exemption.basis().effective(), Long.MIN_VALUE);
+      this.until = CompiledRule.startOf(exemption.basis().expires(), Long.MAX_VALUE);
+      this.members = exemption.appliesIn().members().toArray(new Jurisdiction[0]);
+    }
+
+    /** Same answer as {@code appliesIn().covers(j) && basis().inForceAt(at)}, no allocation. */
+    boolean lifts(Jurisdiction j, long second) {
+      if (second < from || second >= until) {
+        return false;
+      }
+      for (int i = 0; i < members.length; i++) {
+        if (j.within(members[i])) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /** One rule with its condition, dates and lifting exemptions prepared for the hot path. */
@@ -342,7 +517,7 @@ final class CompiledPolicy {
     final String[] tagsAll;
     final Feature[] featuresAny;
     /** The exemptions that lift this rule, in id order. */
-    final Exemption[] lifters;
+    final CompiledExemption[] lifters;
     /** True if an anonymized signal places the participant nowhere for this rule. */
     final boolean skipAnonymized;
     /**
@@ -351,7 +526,7 @@ final class CompiledPolicy {
      */
     final Set<Jurisdiction> impreciseCountries;
 
-    CompiledRule(Rule rule, int rank, Exemption[] lifters) {
+    CompiledRule(Rule rule, int rank, CompiledExemption[] lifters) {
       this.rule = rule;
       this.rank = rank;
       this.from = startOf(rule.basis().effective(), Long.MIN_VALUE);
@@ -395,7 +570,7 @@ final class CompiledPolicy {
       return rule.appliesIn().covers(j) || (!j.isSubdivision() && impreciseCountries.contains(j));
     }
 
-    private static long startOf(Optional<LocalDate> day, long otherwise) {
+    static long startOf(Optional<LocalDate> day, long otherwise) {
       return day.map(d -> d.atStartOfDay(ZoneOffset.UTC).toEpochSecond()).orElse(otherwise);
     }
 
@@ -441,17 +616,17 @@ final class CompiledPolicy {
       return false;
     }
 
-    /** The first exemption (by id) lifting this rule for {@code j} at {@code at}, if any. */
-    @Nullable Exemption lifterFor(Jurisdiction j, Instant at) {
+    /** The index of the first exemption (by id) lifting this rule for {@code j}, or -1. */
+    int lifterIndex(Jurisdiction j, long second) {
       if (!j.isKnown()) {
-        return null;
+        return -1;
       }
-      for (Exemption e : lifters) {
-        if (e.appliesIn().covers(j) && e.basis().inForceAt(at)) {
-          return e;
+      for (int i = 0; i < lifters.length; i++) {
+        if (lifters[i].lifts(j, second)) {
+          return i;
         }
       }
-      return null;
+      return -1;
     }
   }
 }

@@ -27,6 +27,10 @@ import java.util.Set;
  * @param reasonParams parameters for the message: {@code jurisdiction}, and where rules applied
  *     {@code citation}, {@code authority}, {@code rule}, and where signals disagreed {@code
  *     conflict} (every signal as {@code source jurisdiction})
+ * @param policyVersion the version of the policy the decision was made under; empty for {@link
+ *     #admit(Jurisdiction)}, which no engine made
+ * @param evidence the evidence that placed the participant, for admits too, so a decision is a
+ *     complete record without the call that produced it
  * @param conflict the disagreeing signals and the rules they narrowed; {@link Conflict#none()}
  *     when the signals agree
  */
@@ -39,6 +43,8 @@ public record Decision(
     List<LiftedRule> lifted,
     String reasonKey,
     Map<String, String> reasonParams,
+    String policyVersion,
+    Evidence evidence,
     Conflict conflict) {
 
   /** Copies and checks the components. */
@@ -51,10 +57,56 @@ public record Decision(
     lifted = List.copyOf(lifted);
     requireNonNull(reasonKey, "reasonKey");
     reasonParams = Immutables.orderedMap(reasonParams);
+    requireNonNull(policyVersion, "policyVersion");
+    requireNonNull(evidence, "evidence");
+    if (evidence.jurisdiction() != jurisdiction) {
+      throw new IllegalArgumentException(
+          "evidence places the participant in " + evidence.jurisdiction()
+              + ", not in the decision's " + jurisdiction);
+    }
     requireNonNull(conflict, "conflict");
   }
 
-  /** A decision whose signals did not disagree: the one-signal form. */
+  /** A decision made by an engine whose signals did not disagree. */
+  public Decision(
+      Jurisdiction jurisdiction,
+      Outcome outcome,
+      List<Effect> effects,
+      List<AppliedRule> applied,
+      List<AppliedRule> shadowed,
+      List<LiftedRule> lifted,
+      String reasonKey,
+      Map<String, String> reasonParams,
+      String policyVersion,
+      Evidence evidence) {
+    this(
+        jurisdiction, outcome, effects, applied, shadowed, lifted, reasonKey, reasonParams,
+        policyVersion, evidence, Conflict.none());
+  }
+
+  /**
+   * A decision built by hand with a conflict, no policy version and evidence of source {@code
+   * none}.
+   */
+  public Decision(
+      Jurisdiction jurisdiction,
+      Outcome outcome,
+      List<Effect> effects,
+      List<AppliedRule> applied,
+      List<AppliedRule> shadowed,
+      List<LiftedRule> lifted,
+      String reasonKey,
+      Map<String, String> reasonParams,
+      Conflict conflict) {
+    this(
+        jurisdiction, outcome, effects, applied, shadowed, lifted, reasonKey, reasonParams, "",
+        Evidence.unattributed(jurisdiction), conflict);
+  }
+
+  /**
+   * A decision made outside any engine, with no policy version and evidence of source {@code
+   * none}: for callers and tests that build decisions by hand.
+   */
   public Decision(
       Jurisdiction jurisdiction,
       Outcome outcome,
@@ -64,19 +116,28 @@ public record Decision(
       List<LiftedRule> lifted,
       String reasonKey,
       Map<String, String> reasonParams) {
-    this(
-        jurisdiction, outcome, effects, applied, shadowed, lifted, reasonKey, reasonParams,
-        Conflict.none());
+    this(jurisdiction, outcome, effects, applied, shadowed, lifted, reasonKey, reasonParams, "",
+        Evidence.unattributed(jurisdiction));
   }
 
-  /** The plain admit for a participant in {@code j}; built once per jurisdiction. */
+  /** The constant admit of {@link #admit(Jurisdiction)}; built once per jurisdiction. */
   static Decision admittedIn(Jurisdiction j) {
+    return admitted("", Evidence.unattributed(j));
+  }
+
+  /** The plain admit under {@code policyVersion} for the participant placed by {@code evidence}. */
+  static Decision admitted(String policyVersion, Evidence evidence) {
+    Jurisdiction j = evidence.jurisdiction();
     return new Decision(
         j, Outcome.ADMIT, List.of(), List.of(), List.of(), List.of(), "geoscope.admit",
-        Map.of("jurisdiction", j.code()));
+        Map.of("jurisdiction", j.code()), policyVersion, evidence);
   }
 
-  /** The plain admit for a participant in {@code j}, with nothing matched. Allocation-free. */
+  /**
+   * The plain admit for a participant in {@code j}, with nothing matched, no policy version and
+   * unattributed evidence; one constant per jurisdiction, allocation-free. An engine's admits name
+   * their policy version and evidence instead, so compare outcomes, not identity, with this.
+   */
   public static Decision admit(Jurisdiction j) {
     return j.admitted;
   }

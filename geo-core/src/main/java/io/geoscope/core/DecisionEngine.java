@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Decides, for one participant at a time, whether a law of the participant's jurisdiction restricts
@@ -18,9 +18,16 @@ import org.jspecify.annotations.Nullable;
  * participant's jurisdiction or its country (or, for an unknown jurisdiction, the rules with
  * on-unknown {@code apply}). Decisions never depend on the order of rules in the policy.
  *
- * <p>When no rule matches, {@link #decide(Evidence, Meeting, Instant)} and, without a listener,
- * {@link #decide(Participant, Meeting, Instant)} return the constant {@link Decision#admit} and
- * allocate nothing (given a {@link Meeting}, whose sets are immutable copies).
+ * <p>Decisions are prebuilt: the decision for a given evidence and rule standing is built once and
+ * then returned as the same instance, so after the first join from a place, {@link
+ * #decide(Evidence, Meeting, Instant)} and {@link #decide(Participant, Meeting, Instant)} allocate
+ * nothing for admits, admit-limiteds and denies alike (given a {@link Meeting}, whose sets are
+ * immutable copies), listeners included: listeners receive the decision itself, no event object.
+ * Every decision names the policy version it was made under and its evidence.
+ *
+ * <p>Several listeners may be added; each is called in the order added. A listener's exception is
+ * caught, counted in {@link #listenerFailures()}, and never changes a decision or stops the next
+ * listener.
  *
  * <p>Instances are immutable and thread-safe. Time is always an input: pass the instant, or build
  * with a {@link Clock}.
@@ -29,13 +36,14 @@ public final class DecisionEngine {
   private final Policy policy;
   private final CompiledPolicy compiled;
   private final Clock clock;
-  private final @Nullable DecisionListener listener;
+  private final DecisionListener[] listeners;
+  private final LongAdder listenerFailures = new LongAdder();
 
-  private DecisionEngine(Policy policy, Clock clock, @Nullable DecisionListener listener) {
+  private DecisionEngine(Policy policy, Clock clock, List<DecisionListener> listeners) {
     this.policy = policy;
     this.compiled = CompiledPolicy.compile(policy);
     this.clock = clock;
-    this.listener = listener;
+    this.listeners = listeners.toArray(new DecisionListener[0]);
   }
 
   /** A builder for an engine over {@code policy}. */
@@ -48,34 +56,45 @@ public final class DecisionEngine {
     return policy;
   }
 
+  /**
+   * How many times a listener has thrown since the engine was built. A listener's failure never
+   * changes a decision; this count is how it is noticed.
+   */
+  public long listenerFailures() {
+    return listenerFailures.sum();
+  }
+
   /** Decides for {@code participant} now, by the engine's clock. */
   public Decision decide(Participant participant, Meeting meeting) {
     return decide(participant, meeting, clock.instant());
   }
 
   /**
-   * Decides for {@code participant} at {@code at} and reports the decision to the listener, if
-   * any. The role is reported, never decisive. Never throws for a valid policy; an exception from
-   * the listener is swallowed and never changes the decision.
+   * Decides for {@code participant} at {@code at} and reports the decision to every listener, in
+   * the order they were added. The role is reported, never decisive. Never throws for a valid
+   * policy; an exception from a listener is counted in {@link #listenerFailures()} and never
+   * changes the decision.
    *
    * @throws NullPointerException if an argument is null
    */
   public Decision decide(Participant participant, Meeting meeting, Instant at) {
     requireNonNull(participant, "participant");
     Decision d = decide(participant.signals(), meeting, at);
-    DecisionListener l = listener;
-    if (l != null) {
+    DecisionListener[] ls = listeners;
+    for (int i = 0; i < ls.length; i++) {
       try {
-        l.onDecision(DecisionEvent.of(at, policy.version(), participant, d));
-      } catch (RuntimeException ignored) {
-        // A listener's failure must never change or lose a decision.
+        ls[i].onDecision(at, participant, d);
+      } catch (RuntimeException e) {
+        // A listener's failure must never change or lose a decision, nor starve the next listener.
+        listenerFailures.increment();
       }
     }
     return d;
   }
 
   /**
-   * Decides for a participant placed by {@code evidence} at {@code at}; no event is sent.
+   * Decides for a participant placed by {@code evidence} at {@code at}; listeners are not called
+   * (there is no participant to report).
    *
    * @throws NullPointerException if an argument is null
    */
@@ -121,7 +140,7 @@ public final class DecisionEngine {
   public static final class Builder {
     private final Policy policy;
     private Clock clock = Clock.systemUTC();
-    private @Nullable DecisionListener listener;
+    private final List<DecisionListener> listeners = new ArrayList<>();
 
     private Builder(Policy policy) {
       this.policy = requireNonNull(policy, "policy");
@@ -133,15 +152,18 @@ public final class DecisionEngine {
       return this;
     }
 
-    /** A listener that receives one event per participant decision. */
+    /**
+     * Adds a listener that is called once per participant decision; each call adds one, and
+     * listeners are called in the order added.
+     */
     public Builder listener(DecisionListener listener) {
-      this.listener = requireNonNull(listener, "listener");
+      listeners.add(requireNonNull(listener, "listener"));
       return this;
     }
 
     /** Builds the engine, compiling the policy. */
     public DecisionEngine build() {
-      return new DecisionEngine(policy, clock, listener);
+      return new DecisionEngine(policy, clock, listeners);
     }
   }
 }

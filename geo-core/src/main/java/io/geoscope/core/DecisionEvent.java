@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One decision, as reported to a {@link DecisionListener}: enough to audit and aggregate, never a
- * raw IP address.
+ * One decision as a value to keep: enough to audit and aggregate, never a raw IP address. A
+ * {@link DecisionListener} receives the decision itself; build an event with {@link #of(Instant,
+ * Participant, Decision)} when you want to store or queue it.
  *
  * @param at the decision instant
  * @param policyVersion the version of the policy that decided
@@ -49,7 +50,12 @@ public record DecisionEvent(
     requireNonNull(producer, "producer");
   }
 
-  /** The event for {@code decision} about {@code participant}. */
+  /** The event for {@code decision} about {@code participant}, under its own policy version. */
+  public static DecisionEvent of(Instant at, Participant participant, Decision decision) {
+    return of(at, decision.policyVersion(), participant, decision);
+  }
+
+  /** The event for {@code decision} about {@code participant}, naming {@code policyVersion}. */
   public static DecisionEvent of(
       Instant at, String policyVersion, Participant participant, Decision decision) {
     return new DecisionEvent(
@@ -62,7 +68,7 @@ public record DecisionEvent(
         decision.applied().stream().map(AppliedRule::ruleId).toList(),
         decision.applied().stream().map(AppliedRule::citation).toList(),
         decision.shadowed().stream().map(AppliedRule::ruleId).toList(),
-        participant.evidence().source(),
-        participant.evidence().producer());
+        decision.evidence().source(),
+        decision.evidence().producer());
   }
 }

@@ -1,12 +1,29 @@
 package io.geoscope.core;
 
 /**
- * Receives one event per decision. Called on the deciding thread, after the decision is made; an
- * exception thrown here is caught and never changes a decision. Implementations must be
- * thread-safe and fast.
+ * Receives each participant decision an engine makes. Called on the deciding thread, after the
+ * decision is made, with the values the engine already holds: the instant passed to {@code
+ * decide}, the participant, and the decision (which names its policy version and evidence). The
+ * engine builds no event object for a listener, so a listener that only reads these arguments
+ * costs nothing on the join path; build a {@link DecisionEvent} with {@link DecisionEvent#of(
+ * java.time.Instant, Participant, Decision)} when a value to keep is wanted.
+ *
+ * <p>Decisions are prebuilt and shared: the same {@link Decision} instance is passed for every
+ * participant with the same evidence and rule standing under one engine, so a listener may key
+ * counters by the decision's identity.
+ *
+ * <p>An exception thrown here is caught, counted in {@link DecisionEngine#listenerFailures()},
+ * and never changes a decision or stops the other listeners. Implementations must be thread-safe
+ * and fast.
  */
 @FunctionalInterface
 public interface DecisionListener {
-  /** Called once per decision. */
-  void onDecision(DecisionEvent event);
+  /**
+   * Called once per participant decision.
+   *
+   * @param at the decision instant
+   * @param participant who was decided for
+   * @param decision the decision
+   */
+  void onDecision(java.time.Instant at, Participant participant, Decision decision);
 }

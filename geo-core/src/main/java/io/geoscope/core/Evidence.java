@@ -30,8 +30,11 @@ public record Evidence(
     int accuracyRadiusKm,
     Set<Anonymizer> anonymizers) {
 
-  private static final Evidence NONE =
-      new Evidence(Jurisdiction.unknown(UnknownReason.NO_EVIDENCE), LocationSource.NONE, "", "");
+  /** Lazily, because jurisdictions build their constant admits (and evidence) while initializing. */
+  private static final class None {
+    static final Evidence INSTANCE =
+        new Evidence(Jurisdiction.unknown(UnknownReason.NO_EVIDENCE), LocationSource.NONE, "", "");
+  }
 
   /** Checks and copies the components. */
   public Evidence {
@@ -56,9 +59,14 @@ public record Evidence(
     return new Evidence(jurisdiction, source, producer, "");
   }
 
+  /** Evidence of source {@code none} placing a participant in {@code j}, for hand-made decisions. */
+  static Evidence unattributed(Jurisdiction j) {
+    return new Evidence(j, LocationSource.NONE, "", "");
+  }
+
   /** The absence of evidence: jurisdiction unknown with reason {@code no-evidence}. */
   public static Evidence none() {
-    return NONE;
+    return None.INSTANCE;
   }
 
   /** How precisely this evidence placed the participant, from its jurisdiction's level. */

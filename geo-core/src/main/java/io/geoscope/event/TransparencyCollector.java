@@ -2,15 +2,16 @@ package io.geoscope.event;
 
 import static java.util.Objects.requireNonNull;
 
-import io.geoscope.core.DecisionEvent;
+import io.geoscope.core.AppliedRule;
+import io.geoscope.core.Decision;
 import io.geoscope.core.DecisionListener;
-import io.geoscope.core.Jurisdiction;
-import io.geoscope.core.Outcome;
+import io.geoscope.core.Participant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -25,26 +26,27 @@ import java.util.concurrent.atomic.LongAdder;
  * TransparencyReport lastHour = collector.report(hourStart, hourStart.plus(Duration.ofHours(1)));
  * }</pre>
  *
- * <p>Memory grows with the number of buckets times the distinct (jurisdiction, outcome, rules)
- * combinations in each; call {@link #discardBefore(Instant)} to drop what has been reported.
+ * <p>Memory grows with the number of buckets times the distinct decisions in each; call {@link #discardBefore(Instant)} to drop what has been reported.
  *
  * <p>Thread-safe: {@link #onDecision} may be called from any number of deciding threads at once,
- * without locks; a report taken meanwhile sees each event either wholly or not at all.
+ * without locks and, for a decision already seen in the current bucket, without allocating (it
+ * counts by the prebuilt decision's identity, see {@link DecisionTable}); a report taken meanwhile
+ * sees each decision either wholly or not at all.
  */
 public final class TransparencyCollector implements DecisionListener {
   private final long resolutionMillis;
-  private final Map<Key, LongAdder> counts = new ConcurrentHashMap<>();
+  private final ConcurrentMap<Long, DecisionTable<LongAdder>> buckets = new ConcurrentHashMap<>();
+  /** The latest bucket, for the hot path: a decision in it is counted without any map lookup. */
+  private volatile Current current = new Current(Long.MIN_VALUE, newBucket());
 
-  private record Key(
-      long bucket,
-      Jurisdiction jurisdiction,
-      Outcome outcome,
-      List<String> ruleIds,
-      List<String> citations,
-      List<String> shadowRuleIds) {}
+  private record Current(long bucket, DecisionTable<LongAdder> counts) {}
 
   private TransparencyCollector(long resolutionMillis) {
     this.resolutionMillis = resolutionMillis;
+  }
+
+  private static DecisionTable<LongAdder> newBucket() {
+    return DecisionTable.computing(d -> new LongAdder());
   }
 
   /** A collector with one-minute buckets. */
@@ -68,18 +70,28 @@ public final class TransparencyCollector implements DecisionListener {
     return new TransparencyCollector(millis);
   }
 
-  /** Counts the event. Never throws for a well-formed event. */
+  /**
+   * Counts the decision. For a decision the collector has seen in the current bucket this is a
+   * table read and an adder increment: no allocation, no lock. Never throws.
+   */
   @Override
-  public void onDecision(DecisionEvent event) {
-    Key key =
-        new Key(
-            Math.floorDiv(event.at().toEpochMilli(), resolutionMillis),
-            event.jurisdiction(),
-            event.outcome(),
-            event.ruleIds(),
-            event.citations(),
-            event.shadowRuleIds());
-    counts.computeIfAbsent(key, k -> new LongAdder()).increment();
+  public void onDecision(Instant at, Participant participant, Decision decision) {
+    long bucket = Math.floorDiv(at.toEpochMilli(), resolutionMillis);
+    Current c = current;
+    DecisionTable<LongAdder> counts = c.bucket == bucket ? c.counts : bucket(bucket);
+    counts.get(decision).increment();
+  }
+
+  /** A new bucket, or a late decision for an older one: the cold path. */
+  private DecisionTable<LongAdder> bucket(long bucket) {
+    DecisionTable<LongAdder> counts =
+        buckets.computeIfAbsent(bucket, b -> newBucket());
+    synchronized (this) {
+      if (bucket > current.bucket) {
+        current = new Current(bucket, counts);
+      }
+    }
+    return counts;
   }
 
   /**
@@ -93,13 +105,18 @@ public final class TransparencyCollector implements DecisionListener {
     long first = bucketOf(from, "from");
     long end = bucketOf(to, "to");
     TransparencyReport.Tally tally = new TransparencyReport.Tally();
-    for (Map.Entry<Key, LongAdder> e : counts.entrySet()) {
-      Key k = e.getKey();
-      long n = e.getValue().sum();
-      if (k.bucket() >= first && k.bucket() < end && n > 0) {
-        tally.add(k.jurisdiction().code(), k.outcome(), k.ruleIds(), k.citations(),
-            k.shadowRuleIds(), n);
+    for (Map.Entry<Long, DecisionTable<LongAdder>> b : buckets.entrySet()) {
+      long bucket = b.getKey();
+      if (bucket < first || bucket >= end) {
+        continue;
       }
+      b.getValue().forEach((d, count) -> {
+        long n = count.sum();
+        if (n > 0) {
+          tally.add(d.jurisdiction().code(), d.outcome(), ids(d.applied()), citations(d.applied()),
+              ids(d.shadowed()), n);
+        }
+      });
     }
     return TransparencyReport.of(from, to, tally);
   }
@@ -107,7 +124,15 @@ public final class TransparencyCollector implements DecisionListener {
   /** Drops the counts of every bucket that ends at or before {@code instant}. */
   public void discardBefore(Instant instant) {
     long limit = Math.floorDiv(instant.toEpochMilli(), resolutionMillis);
-    counts.keySet().removeIf(k -> k.bucket() < limit);
+    buckets.keySet().removeIf(b -> b < limit);
+  }
+
+  private static List<String> ids(List<AppliedRule> rules) {
+    return rules.stream().map(AppliedRule::ruleId).toList();
+  }
+
+  private static List<String> citations(List<AppliedRule> rules) {
+    return rules.stream().map(AppliedRule::citation).toList();
   }
 
   @SuppressWarnings("JavaInstantGetSecondsGetNano") // sub-millisecond part, on purpose

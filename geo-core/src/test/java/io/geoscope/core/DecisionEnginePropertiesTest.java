@@ -202,7 +202,7 @@ class DecisionEnginePropertiesTest {
             }
           }
           if (policy.rules().stream().noneMatch(r -> reaches(r, host.jurisdiction()))) {
-            assertThat(d).isSameAs(Decision.admit(host.jurisdiction()));
+            assertThat(d).isEqualTo(Fixtures.plainAdmit(policy.version(), host.evidence()));
           }
         });
   }
@@ -407,7 +407,7 @@ class DecisionEnginePropertiesTest {
           List<Participant> roster = pr._2;
           DecisionEngine engine =
               DecisionEngine.builder(policy)
-                  .listener(event -> {
+                  .listener((when, who, decision) -> {
                     throw new IllegalStateException("listener failure");
                   })
                   .build();

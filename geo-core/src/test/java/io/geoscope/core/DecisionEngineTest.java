@@ -29,7 +29,7 @@ class DecisionEngineTest {
   @Test
   void theListenerHearsOfEveryDecisionWithoutChangingIt() throws Exception {
     List<DecisionEvent> events = new ArrayList<>();
-    DecisionEngine engine = DecisionEngine.builder(chinaDenies("CN")).listener(events::add).build();
+    DecisionEngine engine = DecisionEngine.builder(chinaDenies("CN")).listener((when, who, decision) -> events.add(DecisionEvent.of(when, who, decision))).build();
     Participant p = at("p1", Role.PANELIST, "CN-JL");
 
     Decision d = engine.decide(p, Meeting.plain(), NOW);
@@ -54,7 +54,7 @@ class DecisionEngineTest {
     DecisionEngine quiet = DecisionEngine.builder(policy).build();
     DecisionEngine failing =
         DecisionEngine.builder(policy)
-            .listener(e -> {
+            .listener((when, who, decision) -> {
               throw new IllegalStateException("audit sink down");
             })
             .build();
@@ -64,6 +64,45 @@ class DecisionEngineTest {
       assertThat(failing.decide(p, Meeting.plain(), NOW))
           .isEqualTo(quiet.decide(p, Meeting.plain(), NOW));
     }
+  }
+
+  @Test
+  void everyListenerAddedIsCalledInOrderAndAFailingOneIsCountedWithoutStoppingTheNext()
+      throws Exception {
+    List<String> calls = new ArrayList<>();
+    DecisionEngine engine = DecisionEngine.builder(chinaDenies("CN"))
+        .listener((when, who, decision) -> calls.add("first " + who.id()))
+        .listener((when, who, decision) -> {
+          throw new IllegalStateException("audit sink down");
+        })
+        .listener((when, who, decision) -> calls.add("third " + decision.outcome().code()))
+        .build();
+
+    engine.decide(at("p1", Role.HOST, "CN"), Meeting.plain(), NOW);
+    engine.decide(at("p2", Role.HOST, "DE"), Meeting.plain(), NOW);
+
+    assertThat(calls).containsExactly("first p1", "third deny", "first p2", "third admit");
+    assertThat(engine.listenerFailures()).isEqualTo(2);
+    assertThat(DecisionEngine.builder(chinaDenies("CN")).build().listenerFailures()).isZero();
+  }
+
+  @Test
+  void aDecisionNamesItsPolicyVersionAndEvidenceAndIsBuiltOnce() throws Exception {
+    DecisionEngine engine = DecisionEngine.builder(chinaDenies("CN")).build();
+    for (String where : List.of("CN-22", "DE")) {
+      Participant p = at("p", Role.ATTENDEE, where);
+      Decision first = engine.decide(p, Meeting.plain(), NOW);
+      assertThat(first.policyVersion()).isEqualTo("v7");
+      assertThat(first.evidence()).isEqualTo(p.evidence());
+      Participant again = at("q", Role.HOST, where);
+      assertThat(engine.decide(again, Meeting.plain(), NOW.plusSeconds(5))).isSameAs(first);
+    }
+    Participant other = new Participant("p", Role.ATTENDEE,
+        Evidence.of(Jurisdiction.of("CN-22"), LocationSource.IP_GEOLOCATION, "GeoLite2-City"));
+    Decision byDatabase = engine.decide(other, Meeting.plain(), NOW);
+    assertThat(byDatabase.evidence()).isSameAs(other.evidence());
+    assertThat(byDatabase.applied()).singleElement()
+        .satisfies(a -> assertThat(a.evidence()).isSameAs(other.evidence()));
   }
 
   @Test
@@ -130,8 +169,10 @@ class DecisionEngineTest {
     assertThat(engine.decide(at("p", Role.ATTENDEE, "CN-JL"), Meeting.plain(), NOW).outcome())
         .isEqualTo(Outcome.DENY);
     for (String elsewhere : List.of("CN", "CN-BJ", "HK", "MO", "TW")) {
-      Decision d = engine.decide(at("p", Role.ATTENDEE, elsewhere), Meeting.plain(), NOW);
-      assertThat(d).as(elsewhere).isSameAs(Decision.admit(Jurisdiction.of(elsewhere)));
+      Participant p = at("p", Role.ATTENDEE, elsewhere);
+      Decision d = engine.decide(p, Meeting.plain(), NOW);
+      assertThat(d).as(elsewhere).isEqualTo(Fixtures.plainAdmit("v7", p.evidence()));
+      assertThat(engine.decide(p, Meeting.plain(), NOW)).as("prebuilt").isSameAs(d);
     }
   }
 

@@ -37,4 +37,9 @@ final class Fixtures {
     return new Participant(
         id, role, Evidence.of(Jurisdiction.of(code), LocationSource.DECLARED, "test"));
   }
+
+  /** The engine's plain admit under {@code version} for {@code evidence}: nothing matched. */
+  static Decision plainAdmit(String version, Evidence evidence) {
+    return Decision.admitted(version, evidence);
+  }
 }

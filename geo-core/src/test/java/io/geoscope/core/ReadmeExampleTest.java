@@ -19,5 +19,10 @@ class ReadmeExampleTest {
 
     assertThat(d.describe())
         .isEqualTo("not available from CN-JL under Cybersecurity Law of the PRC, art. 12");
+    DecisionMessages words = DecisionMessages.forLocale(java.util.Locale.ENGLISH);
+    assertThat(words.reason(d)).isEqualTo(
+        "Joining is not available from Jilin, China, under Cybersecurity Law of the PRC, art. 12.");
+    assertThat(d.policyVersion()).isEqualTo("2026-06-01");
+    assertThat(d.evidence()).isSameAs(where);
   }
 }

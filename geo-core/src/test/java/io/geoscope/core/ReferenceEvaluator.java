@@ -26,7 +26,8 @@ final class ReferenceEvaluator {
       }
     }
     if (matched.isEmpty()) {
-      return Decision.admit(j);
+      return new Decision(j, Outcome.ADMIT, List.of(), List.of(), List.of(), List.of(),
+          "geoscope.admit", Map.of("jurisdiction", j.code()), policy.version(), evidence);
     }
     return assemble(policy, evidence, matched, at);
   }
@@ -64,8 +65,8 @@ final class ReferenceEvaluator {
       params.put("authority", decisive.authority());
       params.put("citation", decisive.citation());
     }
-    return new Decision(
-        j, outcome, normalized, applied, shadowed, lifted, "geoscope." + outcome.code(), params);
+    return new Decision(j, outcome, normalized, applied, shadowed, lifted,
+        "geoscope." + outcome.code(), params, policy.version(), evidence);
   }
 
   private static @Nullable AppliedRule decisive(List<AppliedRule> applied, Outcome outcome) {

@@ -175,4 +175,31 @@ class SignalsPropertiesTest {
               .isEqualTo(engine.decide(signal, occasion.meeting(), occasion.at()));
         });
   }
+
+  @Test
+  void aWarmPrebuiltTableAnswersAsAFreshEngineForEvidenceDifferingOnlyInPrecisionOrAnonymizers() {
+    qt().withExamples(1000)
+        .forAll(SignalGenerators.policies(), SignalGenerators.signalLists(places()), Generators.occasions())
+        .checkAssert((policy, list, occasion) -> {
+          DecisionEngine warm = DecisionEngine.builder(policy).build();
+          List<Evidence> variants = new ArrayList<>();
+          for (Evidence e : list) {
+            Jurisdiction j = e.jurisdiction();
+            variants.add(e);
+            variants.add(new Evidence(j, e.source(), e.producer(), "", 0, java.util.Set.of()));
+            variants.add(new Evidence(j, e.source(), e.producer(), "", 50,
+                java.util.EnumSet.allOf(Anonymizer.class)));
+            if (j.isSubdivision()) {
+              variants.add(new Evidence(j.country(), e.source(), e.producer(), "", 0, e.anonymizers()));
+            }
+          }
+          for (int round = 0; round < 2; round++) {
+            for (Evidence e : variants) {
+              Decision fresh = DecisionEngine.builder(policy).build()
+                  .decide(e, occasion.meeting(), occasion.at());
+              assertThat(warm.decide(e, occasion.meeting(), occasion.at())).isEqualTo(fresh);
+            }
+          }
+        });
+  }
 }

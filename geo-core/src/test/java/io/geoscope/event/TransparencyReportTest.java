@@ -101,9 +101,9 @@ class TransparencyReportTest {
           TransparencyCollector collector = TransparencyCollector.withResolution(resolution);
           List<DecisionEvent> events = new ArrayList<>();
           DecisionEngine engine = DecisionEngine.builder(policy)
-              .listener(e -> {
-                events.add(e);
-                collector.onDecision(e);
+              .listener((when, who, decision) -> {
+                events.add(DecisionEvent.of(when, who, decision));
+                collector.onDecision(when, who, decision);
               })
               .build();
           int i = 0;
@@ -171,8 +171,10 @@ class TransparencyReportTest {
   @Test
   void discardedBucketsNoLongerCount() {
     TransparencyCollector collector = TransparencyCollector.create();
-    collector.onDecision(event(T0, "CN", Outcome.ADMIT, List.of(), List.of(), List.of()));
-    collector.onDecision(event(T0.plusSeconds(60), "CN", Outcome.ADMIT, List.of(), List.of(), List.of()));
+    Participant p = new Participant("p", Role.ATTENDEE,
+        Evidence.of(Jurisdiction.of("CN"), LocationSource.DECLARED, "test"));
+    collector.onDecision(T0, p, io.geoscope.core.Decision.admit(Jurisdiction.of("CN")));
+    collector.onDecision(T0.plusSeconds(60), p, io.geoscope.core.Decision.admit(Jurisdiction.of("CN")));
 
     collector.discardBefore(T0.plusSeconds(60));
 

@@ -28,6 +28,11 @@ public final class DatabaseException extends Exception {
     /** The build epoch is older than the database in service; reload with force to accept it. */
     OLDER_THAN_IN_SERVICE,
     /**
+     * The database is of a coarser kind than the one in service (country-only replacing one with
+     * subdivisions); reload with force to accept it.
+     */
+    COARSER_THAN_IN_SERVICE,
+    /**
      * Compiling the file would exceed one of the {@link DatabaseLimits} (depth, decode budget,
      * compile time, file size); the message names the limit and its value.
      */

@@ -12,7 +12,13 @@ import io.geoscope.geoip.internal.Loader;
 import io.geoscope.geoip.internal.NonRoutable;
 import io.geoscope.geoip.internal.ResolverState;
 import java.net.InetAddress;
+import io.geoscope.reload.ReloadListener;
+import io.geoscope.reload.Reloader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
 import java.time.Clock;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -50,7 +56,7 @@ import org.jspecify.annotations.Nullable;
  * can make a build or reload run away, and the compile holds no lock lookups or other reloads wait
  * on.
  */
-public final class GeoResolver {
+public final class GeoResolver implements AutoCloseable {
 
   /** One parse target per thread, so text lookups allocate nothing. */
   private static final ThreadLocal<AddressSink> SINK = ThreadLocal.withInitial(AddressSink::new);
@@ -75,11 +81,119 @@ public final class GeoResolver {
   private final Schema schema;
   private final DatabaseLimits limits;
 
-  private GeoResolver(ResolverState initial, Clock clock, Schema schema, DatabaseLimits limits) {
+  private final Reloader<DatabaseException> reloader;
+  private final Duration maximumAge;
+
+  private GeoResolver(
+      ResolverState initial,
+      Clock clock,
+      Schema schema,
+      DatabaseLimits limits,
+      Path source,
+      Duration maximumAge) {
     this.state = initial;
     this.clock = clock;
     this.schema = schema;
     this.limits = limits;
+    this.maximumAge = maximumAge;
+    this.reloader = Reloader.of(source, this::reloadFrom, clock);
+  }
+
+  private String reloadFrom(Path path) throws DatabaseException {
+    reload(path, false);
+    return databaseType() + " build " + buildEpoch();
+  }
+
+  /**
+   * Loads the remembered database file again (the builder's {@link Builder#database(Path)}),
+   * with the same checks as {@link #reload(Path, boolean)} without force; counted in {@link
+   * #reloads()} or {@link #refusals()} and heard by reload listeners.
+   *
+   * @throws DatabaseException if the file is refused
+   */
+  public void reload() throws DatabaseException {
+    try {
+      reloader.reload();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // the action reads through Loader, which never throws it
+    }
+  }
+
+  /**
+   * Reloads the remembered file only if it changed (size, modification time or identity) since
+   * the last accepted load.
+   *
+   * @return true if a new database went into service
+   * @throws DatabaseException if the changed file is refused
+   */
+  public boolean reloadIfChanged() throws DatabaseException {
+    try {
+      return reloader.reloadIfChanged();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Checks the remembered file every {@code period} on {@code executor} (which stays the
+   * caller's) and reloads it when it changed, until {@link #close()}. Refusals are counted.
+   */
+  public void refreshEvery(Duration period, ScheduledExecutorService executor) {
+    reloader.refreshEvery(period, executor);
+  }
+
+  /** As {@link #refreshEvery(Duration, ScheduledExecutorService)}, on a daemon thread of its own. */
+  public void refreshEvery(Duration period) {
+    reloader.refreshEvery(period);
+  }
+
+  /** Adds a listener for every later reload attempt of the remembered file. */
+  public void addReloadListener(ReloadListener listener) {
+    reloader.addListener(listener);
+  }
+
+  /** Stops the scheduled refresh, if any; lookups keep working. */
+  @Override
+  public void close() {
+    reloader.close();
+  }
+
+  /** Reloads of the remembered file that put a new database in service. */
+  public long reloads() {
+    return reloader.reloads();
+  }
+
+  /** Reloads of the remembered file that were refused, leaving the database in service. */
+  public long refusals() {
+    return reloader.refusals();
+  }
+
+  /** When a database was last put in service from the remembered file (the build counts). */
+  public Instant lastSuccess() {
+    return reloader.lastSuccess();
+  }
+
+  /** How finely the database in service places addresses. */
+  public DatabasePrecision precision() {
+    return DatabasePrecision.of(databaseType());
+  }
+
+  /** How old the database in service is: the resolver's clock minus its build epoch. */
+  public Duration databaseAge() {
+    return Duration.between(buildEpoch(), clock.instant());
+  }
+
+  /** The age past which the database counts as stale; see {@link Builder#maximumAge}. */
+  public Duration maximumAge() {
+    return maximumAge;
+  }
+
+  /**
+   * Whether the database in service is older than {@link #maximumAge()} (the GeoLite2 EULA asks
+   * for updates within 30 days). Lookups go on; this is for health checks and alerts.
+   */
+  public boolean isStale() {
+    return databaseAge().compareTo(maximumAge) > 0;
   }
 
   /** Starts configuring a resolver. */
@@ -177,14 +291,18 @@ public final class GeoResolver {
    * Replaces the location database with {@code path}. The file is refused, and the database in
    * service kept, if it is unreadable, corrupt or of the wrong kind, if compiling it would exceed
    * the {@linkplain Builder#limits(DatabaseLimits) limits}, or unless {@code force} is set if its
-   * build epoch is older than the one in service or more than a year in the future.
+   * build epoch is older than the one in service or more than a year in the future, or if it is of
+   * a coarser kind than the one in service (a country-only database replacing one with
+   * subdivisions, which would silently drop every subdivision rule, see {@link
+   * DatabasePrecision}).
    *
-   * <p>The file is compiled without holding any lock; only the final swap (a few field writes) is
-   * serialised. Lookups never wait for a reload and keep answering from the database in service
-   * until the swap; a reload, failed or slow, can delay another reload only by that swap, and no
-   * reload runs longer than the {@linkplain DatabaseLimits#compileTimeout() compile timeout} plus
-   * the time to read the file. Concurrent reloads are each checked against the database in service
-   * when they swap, so an older build never replaces a newer one unless forced.
+   * <p>The file is compiled without holding any lock; only the final checks and swap (a few field
+   * writes) are serialised. Lookups never wait for a reload and keep answering from the database in
+   * service until the swap; a reload, failed or slow, can delay another reload only by that swap,
+   * and no reload runs longer than the {@linkplain DatabaseLimits#compileTimeout() compile timeout}
+   * plus the time to read the file. Concurrent reloads are each checked against the database in
+   * service when they swap, so an older or coarser build never replaces a newer or finer one unless
+   * forced.
    *
    * @throws DatabaseException if the file is refused
    */
@@ -196,6 +314,8 @@ public final class GeoResolver {
       ResolverState current = state;
       Loader.requireNotOlder(
           path, Loader.built(next.db()), Loader.built(current.location().db()), force);
+      DatabasePrecision.check(
+          current.location().db().databaseType(), next.db().databaseType(), path, force);
       state = current.withLocation(next);
     }
   }
@@ -245,9 +365,25 @@ public final class GeoResolver {
     private boolean documentationRangesResolve;
     private Schema schema = Schema.AUTO;
     private Clock clock = Clock.systemUTC();
+    private Duration maximumAge = Duration.ofDays(30);
     private DatabaseLimits limits = DatabaseLimits.defaults();
 
     private Builder() {}
+
+    /**
+     * The age past which {@link GeoResolver#isStale()} reports the database stale (default 30
+     * days, the GeoLite2 EULA's update window).
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maximumAge(Duration age) {
+      requireNonNull(age, "age");
+      if (age.isNegative() || age.isZero()) {
+        throw new IllegalArgumentException("maximum database age " + age + " must be positive");
+      }
+      this.maximumAge = age;
+      return this;
+    }
 
     /**
      * The resources a database file may make the resolver spend, at build and at every reload
@@ -324,7 +460,9 @@ public final class GeoResolver {
               new NonRoutable(!documentationRangesResolve)),
           clock,
           schema,
-          limits);
+          limits,
+          db,
+          maximumAge);
     }
   }
 }

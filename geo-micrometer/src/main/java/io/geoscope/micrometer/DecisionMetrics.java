@@ -2,14 +2,17 @@ package io.geoscope.micrometer;
 
 import static java.util.Objects.requireNonNull;
 
-import io.geoscope.core.DecisionEvent;
+import io.geoscope.core.AppliedRule;
+import io.geoscope.core.Decision;
+import io.geoscope.core.DecisionEngine;
 import io.geoscope.core.DecisionListener;
-import io.geoscope.core.Outcome;
+import io.geoscope.core.Participant;
+import io.geoscope.event.DecisionTable;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.time.Instant;
+import java.util.StringJoiner;
 
 /**
  * Counts decisions in a Micrometer registry as {@value #METER} with tags {@code outcome} ({@code
@@ -25,16 +28,22 @@ import java.util.concurrent.ConcurrentMap;
  * }</pre>
  *
  * <p>Tags hold no participant id, jurisdiction below the rule level, or address. Thread-safe:
- * counters are looked up once per (outcome, rules) and cached.
+ * the counter for a prebuilt decision is found by the decision's identity (see {@link
+ * DecisionTable}), so counting a decision seen before allocates nothing and takes no lock; the
+ * registry is consulted once per distinct decision.
+ *
+ * <p>{@link #listenerFailures(DecisionEngine, MeterRegistry)} exposes an engine's count of
+ * listener failures as the gauge {@value #FAILURES}.
  */
 public final class DecisionMetrics implements DecisionListener {
   /** The meter's name. */
   public static final String METER = "geoscope.decisions";
 
-  private final MeterRegistry registry;
-  private final ConcurrentMap<Key, Counter> counters = new ConcurrentHashMap<>();
+  /** The listener-failure meter's name. */
+  public static final String FAILURES = "geoscope.listener.failures";
 
-  private record Key(Outcome outcome, List<String> ruleIds) {}
+  private final MeterRegistry registry;
+  private final DecisionTable<Counter> counters = DecisionTable.computing(this::register);
 
   private DecisionMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -45,16 +54,31 @@ public final class DecisionMetrics implements DecisionListener {
     return new DecisionMetrics(requireNonNull(registry, "registry"));
   }
 
-  @Override
-  public void onDecision(DecisionEvent event) {
-    counters.computeIfAbsent(new Key(event.outcome(), event.ruleIds()), this::register).increment();
+  /**
+   * Registers {@code engine}'s {@link DecisionEngine#listenerFailures()} in {@code registry} as
+   * the function counter {@value #FAILURES}; the registry holds the engine weakly.
+   */
+  public static void listenerFailures(DecisionEngine engine, MeterRegistry registry) {
+    requireNonNull(engine, "engine");
+    FunctionCounter.builder(FAILURES, engine, DecisionEngine::listenerFailures)
+        .description("Exceptions thrown by decision listeners (decisions were unaffected)")
+        .register(requireNonNull(registry, "registry"));
   }
 
-  private Counter register(Key key) {
+  @Override
+  public void onDecision(Instant at, Participant participant, Decision decision) {
+    counters.get(decision).increment();
+  }
+
+  private Counter register(Decision decision) {
+    StringJoiner rules = new StringJoiner("+");
+    for (AppliedRule a : decision.applied()) {
+      rules.add(a.ruleId());
+    }
     return Counter.builder(METER)
         .description("Participant decisions by outcome and applied rules")
-        .tag("outcome", key.outcome().code())
-        .tag("rule", key.ruleIds().isEmpty() ? "none" : String.join("+", key.ruleIds()))
+        .tag("outcome", decision.outcome().code())
+        .tag("rule", decision.applied().isEmpty() ? "none" : rules.toString())
         .register(registry);
   }
 }

@@ -1,6 +1,7 @@
 package io.geoscope.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.geoscope.core.DecisionEngine;
 import io.geoscope.core.Effect;
@@ -17,6 +18,7 @@ import io.geoscope.core.Feature;
 import io.geoscope.core.InstrumentKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,39 @@ class DecisionMetricsTest {
     engine.decide(in("IR", "participant-secret"), Meeting.plain(), NOW);
 
     assertThat(registry.getMetersAsString()).doesNotContain("participant-secret");
+  }
+
+  @Test
+  void countingAPrebuiltDecisionAllocatesNothingAndFailuresAreAGauge() throws Exception {
+    assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
+        "this JVM has no com.sun.management.ThreadMXBean");
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    DecisionEngine engine = DecisionEngine.builder(
+            Policy.builder("v1").rule(rule("deny-ir", "IR", Effect.denyJoin())).build())
+        .listener(DecisionMetrics.of(registry))
+        .listener((when, who, decision) -> {
+          if (who.id().equals("fails")) {
+            throw new IllegalStateException("sink down");
+          }
+        })
+        .build();
+    DecisionMetrics.listenerFailures(engine, registry);
+    Participant[] people = {in("IR", "a"), in("US", "b")};
+    for (int i = 0; i < 50_000; i++) {
+      engine.decide(people[i & 1], Meeting.plain(), NOW);
+    }
+    long before = threads.getCurrentThreadAllocatedBytes();
+    for (int i = 0; i < 10_000; i++) {
+      engine.decide(people[i & 1], Meeting.plain(), NOW);
+    }
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    engine.decide(in("IR", "fails"), Meeting.plain(), NOW);
+
+    assertThat(allocated).as("bytes for 10,000 counted decisions").isLessThan(10_000);
+    assertThat(count(registry, "deny", "deny-ir")).isEqualTo(30_001);
+    assertThat(registry.get(DecisionMetrics.FAILURES).functionCounter().count()).isEqualTo(1);
   }
 
   private static double count(SimpleMeterRegistry registry, String outcome, String rule) {

@@ -4,9 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import io.geoscope.core.DecisionEngine;
 import io.geoscope.core.Policy;
-
 import java.io.IOException;
+import io.geoscope.reload.ReloadListener;
+import io.geoscope.reload.Reloader;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 
 /**
@@ -28,20 +33,32 @@ import java.util.function.Function;
  * }
  * }</pre>
  *
+ * <p>The reload shape is the one {@code GeoResolver} has too ({@link Reloader}): the file is
+ * remembered, {@link #reloadIfChanged()} skips an unchanged file, {@link #refreshEvery(Duration,
+ * ScheduledExecutorService)} checks on a schedule until {@link #close()}, and {@link #reloads()},
+ * {@link #refusals()}, {@link #lastSuccess()} and {@link #addReloadListener} report.
+ *
  * <p>Thread-safe: {@link #engine()} is one volatile read and never blocks; reloads are serialized.
  * A decision already running finishes on the engine it started with.
  */
-public final class LivePolicy {
+public final class LivePolicy implements AutoCloseable {
   private final Path file;
   private final Function<Policy, DecisionEngine> engines;
   private volatile DecisionEngine engine;
-  private long reloads;
-  private long refusals;
+  private final Reloader<PolicyFileException> reloader;
 
-  private LivePolicy(Path file, Function<Policy, DecisionEngine> engines, DecisionEngine engine) {
+  private LivePolicy(
+      Path file, Function<Policy, DecisionEngine> engines, DecisionEngine engine, Clock clock) {
     this.file = file;
     this.engines = engines;
     this.engine = engine;
+    this.reloader = Reloader.of(file, this::swap, clock);
+  }
+
+  private String swap(Path source) throws IOException, PolicyFileException {
+    DecisionEngine next = build(engines, PolicyFiles.load(source));
+    engine = next;
+    return "policy version " + next.policy().version();
   }
 
   /**
@@ -56,7 +73,16 @@ public final class LivePolicy {
       throws IOException, PolicyFileException {
     requireNonNull(file, "file");
     requireNonNull(engines, "engines");
-    return new LivePolicy(file, engines, build(engines, PolicyFiles.load(file)));
+    return load(file, engines, Clock.systemUTC());
+  }
+
+  /** As {@link #load(Path, Function)}, with the clock that times reloads (for tests). */
+  public static LivePolicy load(Path file, Function<Policy, DecisionEngine> engines, Clock clock)
+      throws IOException, PolicyFileException {
+    requireNonNull(file, "file");
+    requireNonNull(engines, "engines");
+    requireNonNull(clock, "clock");
+    return new LivePolicy(file, engines, build(engines, PolicyFiles.load(file)), clock);
   }
 
   /** Loads {@code file} into an engine with the default clock (UTC) and no listener. */
@@ -96,26 +122,59 @@ public final class LivePolicy {
    * @throws IOException if the file cannot be read
    * @throws PolicyFileException listing every problem in the file
    */
-  public synchronized Policy reload() throws IOException, PolicyFileException {
-    DecisionEngine next;
-    try {
-      next = build(engines, PolicyFiles.load(file));
-    } catch (IOException | PolicyFileException | RuntimeException e) {
-      refusals++;
-      throw e;
-    }
-    engine = next;
-    reloads++;
-    return next.policy();
+  public Policy reload() throws IOException, PolicyFileException {
+    reloader.reload();
+    return engine.policy();
+  }
+
+  /**
+   * Reloads only if the file changed (size, modification time or identity) since the last
+   * accepted load.
+   *
+   * @return true if a new policy went into service
+   * @throws IOException if the changed file cannot be read
+   * @throws PolicyFileException listing every problem in the changed file
+   */
+  public boolean reloadIfChanged() throws IOException, PolicyFileException {
+    return reloader.reloadIfChanged();
+  }
+
+  /**
+   * Checks the file every {@code period} on {@code executor} and reloads it when it changed, until
+   * {@link #close()}; refusals are counted and heard by reload listeners.
+   */
+  public void refreshEvery(Duration period, ScheduledExecutorService executor) {
+    reloader.refreshEvery(period, executor);
+  }
+
+  /** As {@link #refreshEvery(Duration, ScheduledExecutorService)}, on a daemon thread of its own. */
+  public void refreshEvery(Duration period) {
+    reloader.refreshEvery(period);
+  }
+
+  /** Adds a listener for every later reload attempt, accepted or refused. */
+  public void addReloadListener(ReloadListener listener) {
+    reloader.addListener(listener);
+  }
+
+  /** Stops the scheduled refresh, if any. The engine in service keeps deciding. */
+  @Override
+  public void close() {
+    reloader.close();
   }
 
   /** How many reloads put a policy in service. */
-  public synchronized long reloads() {
-    return reloads;
+  public long reloads() {
+    return reloader.reloads();
   }
 
   /** How many reloads were refused, leaving the previous policy in service. */
-  public synchronized long refusals() {
-    return refusals;
+  public long refusals() {
+    return reloader.refusals();
+  }
+
+  /** When a policy was last put in service (the initial load counts). */
+  public Instant lastSuccess() {
+    return reloader.lastSuccess();
   }
 }
