@@ -3,7 +3,7 @@ package io.geoscope.e2e;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.geoscope.core.Policy;
-import io.geoscope.core.PolicyValidationException;
+import io.geoscope.policy.PolicyFileException;
 import io.geoscope.geoip.writer.MmdbWriter;
 import io.geoscope.policy.PolicyFiles;
 import java.io.IOException;
@@ -41,7 +41,7 @@ final class EndToEnd {
     return file;
   }
 
-  static Policy load(Path file) throws IOException, PolicyValidationException {
+  static Policy load(Path file) throws IOException, PolicyFileException {
     return PolicyFiles.load(file);
   }
 

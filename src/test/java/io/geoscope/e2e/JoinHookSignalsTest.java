@@ -40,7 +40,7 @@ class JoinHookSignalsTest {
         Rule.builder("cn-june-fourth").basis(law).appliesIn("CN")
             .when(Condition.anyTag("june-fourth")).effect(Effect.denyJoin()).build()).build()).build();
     InetAddress socketPeer = InetAddress.getByName("10.0.0.7");
-    String forwardedFor = "175.16.199.7";   // GeoIP2-City-Test places it in CN-22
+    String forwardedFor = "175.16.199.7";   // GeoIP2-City-Test places it in CN-22, read as CN-JL
     String dialInNumber = "+14155552671";
     String site = null;
     String declared = "US";
@@ -62,13 +62,13 @@ class JoinHookSignalsTest {
     Participant p = new Participant("p-42", Role.ATTENDEE, Signals.of(signals));
     Decision d = engine.decide(p, Meeting.tagged("june-fourth"));
     // d.jurisdiction() is US-CA (dial-in outranks the address); d.describe() is
-    // "admitted (location signals disagree: dial-in US-CA, ip-geolocation CN-22, declared US)"
+    // "admitted (location signals disagree: dial-in US-CA, ip-geolocation CN-JL, declared US)"
     // --- end ---
 
     assertThat(d.jurisdiction()).isEqualTo(Jurisdiction.of("US-CA"));
     assertThat(d.admitted()).isTrue();
     assertThat(d.describe())
-        .isEqualTo("admitted (location signals disagree: dial-in US-CA, ip-geolocation CN-22, declared US)");
+        .isEqualTo("admitted (location signals disagree: dial-in US-CA, ip-geolocation CN-JL, declared US)");
     assertThat(d.toString()).doesNotContain("175.16").doesNotContain("5552671");
   }
 }

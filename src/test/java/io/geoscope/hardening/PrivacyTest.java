@@ -181,7 +181,8 @@ class PrivacyTest {
     ConcurrentLinkedQueue<DecisionEvent> events = new ConcurrentLinkedQueue<>();
     TransparencyCollector collector = TransparencyCollector.create();
     DecisionEngine engine = DecisionEngine.builder(PolicyFiles.parse(
-            "geoscope: 1\nrules:\n  - id: cn-deny\n    basis: { authority: CAC, home: CN, kind: statute, citation: Art 12 }\n"
+            "geoscope: 2\noperator: { name: Example Meetings Ltd., subject-to: [CN] }\n"
+                + "rules:\n  - id: cn-deny\n    basis: { authority: CAC, home: CN, kind: statute, citation: Art 12 }\n"
                 + "    applies-in: [CN]\n    effect: deny-join\n    on-unknown: apply\n",
             "policy.yaml", PolicyFormat.YAML))
         .listener((when, who, decision) -> events.add(DecisionEvent.of(when, who, decision)))

@@ -9,7 +9,7 @@ import io.geoscope.core.Evidence;
 import io.geoscope.core.Meeting;
 import io.geoscope.core.Participant;
 import io.geoscope.core.ParticipantDecision;
-import io.geoscope.core.PolicyValidationException;
+import io.geoscope.policy.PolicyFileException;
 import io.geoscope.core.Role;
 import io.geoscope.geoip.DatabaseException;
 import io.geoscope.geoip.GeoResolver;
@@ -165,7 +165,7 @@ class ReloadStressTest {
       Files.move(next, liveFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       try {
         live.reload();
-      } catch (PolicyValidationException e) {
+      } catch (PolicyFileException e) {
         refused.merge("policy", 1, Integer::sum);
         assertThat(live.engine()).as("old policy kept after refusing %s", policy).isSameAs(before);
       }
@@ -209,8 +209,8 @@ class ReloadStressTest {
   }
 
   private static String policy(String version, String frEffect, String deEffect) {
-    String rules = rule("fr-" + version, "FR", "Commission nationale", frEffect)
-        + rule("de-" + version, "DE", "Bundesnetzagentur", deEffect);
+    String rules = rule("fr-" + version, "FR", "Parliament of France", frEffect)
+        + rule("de-" + version, "DE", "Bundestag", deEffect);
     return "geoscope: 1\nversion: " + version + "\nrules:\n" + rules;
   }
 

@@ -46,6 +46,7 @@ class VerifiedLocationsTest {
 
   static Policy crimeaPolicyOrThrow() throws io.geoscope.core.PolicyValidationException {
     return Policy.builder(Story.POLICY)
+      .operator(io.geoscope.core.Operator.of("Example Meetings Inc.", "US"))
       .rule(Rule.builder("ofac-crimea")
           .basis(LegalBasis.builder().authority("OFAC").home("US").territory("UA-43")
               .extraterritorial("US sanctions bind the US provider for users located in Crimea")

@@ -1,5 +1,6 @@
 package io.geoscope.benchmarks;
 
+import io.geoscope.core.Authority;
 import io.geoscope.core.Condition;
 import io.geoscope.core.Effect;
 import io.geoscope.core.Feature;
@@ -31,7 +32,7 @@ final class Policies {
   /** Ten rules of the kind a meeting service writes: sanctions, one censorship law, notices. */
   static Policy realistic() {
     try {
-      return Policy.builder("2026-06-01")
+      return legislatures(Policy.builder("2026-06-01"))
           .rule(
               rule(
                   "cn-june-fourth",
@@ -179,7 +180,7 @@ final class Policies {
       rules.add(rule("r" + i, where, InstrumentKind.REGULATION, when, effect));
     }
     try {
-      return Policy.of("scaled-" + size, rules, List.of());
+      return Policy.of("scaled-" + size, java.util.Optional.empty(), LEGISLATURES, rules, List.of());
     } catch (PolicyValidationException e) {
       throw new IllegalStateException("the generated policy is invalid: " + e.getMessage(), e);
     }
@@ -187,6 +188,18 @@ final class Policies {
 
   private static Condition recording() {
     return new Condition(Set.of(), Set.of(), EnumSet.of(Feature.RECORDING));
+  }
+
+  /** "Legislature of XX" for every country, declared as a policy declares authorities. */
+  private static final List<Authority> LEGISLATURES =
+      Jurisdiction.countries().stream()
+          .map(c -> Authority.declared(
+              "legislature-" + c.code(), "Legislature of " + c.code(), c, java.util.Optional.empty()))
+          .toList();
+
+  private static Policy.Builder legislatures(Policy.Builder builder) {
+    LEGISLATURES.forEach(builder::authority);
+    return builder;
   }
 
   private static Rule rule(

@@ -8,8 +8,8 @@ import io.geoscope.core.LiftedRule;
 import io.geoscope.core.Meeting;
 import io.geoscope.core.Participant;
 import io.geoscope.core.Policy;
-import io.geoscope.core.PolicyValidationException;
 import io.geoscope.geoip.GeoResolver;
+import io.geoscope.policy.PolicyFileException;
 import io.geoscope.policy.PolicyFiles;
 import io.geoscope.policy.PolicyFormat;
 import java.io.BufferedReader;
@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
   static Policy policy() {
     try {
       return PolicyFiles.parse(resource(POLICY), POLICY, PolicyFormat.YAML);
-    } catch (PolicyValidationException e) {
+    } catch (PolicyFileException e) {
       throw new IllegalStateException("the embedded demo policy is invalid: " + e.problems(), e);
     }
   }

@@ -1,10 +1,10 @@
 package io.geoscope.cli;
 
 import io.geoscope.core.Policy;
-import io.geoscope.core.PolicyProblem;
-import io.geoscope.core.PolicyValidationException;
 import io.geoscope.geoip.DatabaseException;
 import io.geoscope.geoip.GeoResolver;
+import io.geoscope.policy.PolicyFileException;
+import io.geoscope.policy.PolicyFileProblem;
 import io.geoscope.policy.PolicyFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,7 +29,7 @@ final class Inputs {
   static Policy policy(Path file, PrintWriter err) throws Exit {
     try {
       return PolicyFiles.load(file);
-    } catch (PolicyValidationException e) {
+    } catch (PolicyFileException e) {
       printProblems(file, e, err);
       throw new Exit(Geoscope.FINDING, file + ": invalid policy, " + e.problems().size()
           + (e.problems().size() == 1 ? " problem" : " problems"));
@@ -41,10 +41,9 @@ final class Inputs {
   }
 
   /** Prints each problem as {@code file:line:col: subject field: message}. */
-  static void printProblems(Path file, PolicyValidationException e, PrintWriter err) {
-    for (PolicyProblem p : e.problems()) {
-      String s = p.toString();
-      err.println(p.location().isPresent() ? s : file + ": " + s);
+  static void printProblems(Path file, PolicyFileException e, PrintWriter err) {
+    for (PolicyFileProblem p : e.problems()) {
+      err.println(p);
     }
   }
 

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,11 +106,27 @@ final class CompiledPolicy {
   static CompiledPolicy compile(Policy policy) {
     List<Rule> byId = new ArrayList<>(policy.rules());
     byId.sort(Comparator.comparing(Rule::id));
+    // Each rule's entries: the jurisdictions it names and every subdivision nested in a named
+    // subdivision (a rule on GB-ENG covers GB-WBK), leaving out what lies in a named country,
+    // whose entry the participant consults anyway, so each rule is met at most once.
+    List<Set<Jurisdiction>> entries = new ArrayList<>(byId.size());
     int bound = 0;
     for (Rule rule : byId) {
-      for (Jurisdiction m : rule.appliesIn().members()) {
-        bound = Math.max(bound, m.index() + 1);
+      Set<Jurisdiction> members = rule.appliesIn().members();
+      Set<Jurisdiction> targets = new LinkedHashSet<>();
+      for (Jurisdiction m : members) {
+        if (m.isSubdivision() && members.contains(m.country())) {
+          continue;
+        }
+        targets.add(m);
+        if (m.isSubdivision()) {
+          Jurisdiction.addDescendants(m, targets);
+        }
       }
+      for (Jurisdiction t : targets) {
+        bound = Math.max(bound, t.index() + 1);
+      }
+      entries.add(targets);
     }
     List<List<CompiledRule>> lists = new ArrayList<>(bound);
     for (int i = 0; i < bound; i++) {
@@ -124,12 +141,8 @@ final class CompiledPolicy {
     for (int rank = 0; rank < byId.size(); rank++) {
       Rule rule = byId.get(rank);
       CompiledRule compiled = new CompiledRule(rule, rank, liftersOf(rule, policy.exemptions()));
-      Set<Jurisdiction> members = rule.appliesIn().members();
-      for (Jurisdiction m : members) {
-        if (m.isSubdivision() && members.contains(m.country())) {
-          continue;
-        }
-        lists.get(m.index()).add(compiled);
+      for (Jurisdiction t : entries.get(rank)) {
+        lists.get(t.index()).add(compiled);
       }
       if (rule.onUnknown() == OnUnknown.APPLY) {
         unknown.add(compiled);

@@ -2,6 +2,8 @@ package io.geoscope.core;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -9,7 +11,9 @@ import java.util.Set;
  * general licence authorising conferencing services inside a sanctions programme. An exemption
  * only ever removes effects; it cannot add one.
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>Instances are immutable and thread-safe. The constructor runs {@link PolicyValidator} over
+ * what an exemption can know alone and throws {@link PolicyValidationException} listing every
+ * problem; {@link Policy} checks the rest.
  *
  * @param id unique within a policy (shared namespace with rules)
  * @param basis the law that grants the exemption
@@ -24,9 +28,16 @@ public record Exemption(String id, LegalBasis basis, Scope appliesIn, Set<String
     requireNonNull(basis, "basis");
     requireNonNull(appliesIn, "appliesIn");
     lifts = Immutables.orderedSet(requireNonNull(lifts, "lifts"));
-    PolicyValidator.checkId("exemption", id);
-    if (lifts.isEmpty()) {
-      throw new IllegalArgumentException("exemption '" + id + "' must lift at least one rule");
+    List<PolicyProblem> problems = new ArrayList<>();
+    if (!PolicyValidator.isValidId(id)) {
+      problems.add(new PolicyProblem(PolicyProblem.Code.INVALID_ID, id, "exemption", "id",
+          "exemption id '" + id + "' must be " + PolicyValidator.idShape()));
     }
+    if (lifts.isEmpty()) {
+      problems.add(new PolicyProblem(PolicyProblem.Code.MISSING_FIELD, id, "exemption", "lifts",
+          "an exemption must lift at least one rule"));
+    }
+    problems.addAll(PolicyValidator.checkExemption(id, basis, appliesIn, "exemption", null));
+    PolicyValidator.throwIfAny(problems);
   }
 }

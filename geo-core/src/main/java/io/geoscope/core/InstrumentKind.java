@@ -10,6 +10,8 @@ public enum InstrumentKind {
   COURT_ORDER("court-order"),
   /** A sanctions programme. */
   SANCTIONS("sanctions"),
+  /** An export control: restricts providing goods, software or services to places or persons. */
+  EXPORT_CONTROL("export-control"),
   /** A general licence authorising what a sanctions programme would otherwise prohibit. */
   GENERAL_LICENCE("general-licence");
 
@@ -17,6 +19,14 @@ public enum InstrumentKind {
 
   InstrumentKind(String code) {
     this.code = code;
+  }
+
+  /**
+   * True for the kinds that may reach outside their authority's home: sanctions and export
+   * controls (and the general licences lifting them), under the operator's own law.
+   */
+  public boolean mayReachAbroad() {
+    return this == SANCTIONS || this == EXPORT_CONTROL || this == GENERAL_LICENCE;
   }
 
   /** The stable name used in policy files. */
@@ -37,6 +47,6 @@ public enum InstrumentKind {
     }
     throw new IllegalArgumentException(
         "unknown instrument kind '" + code
-            + "' (statute, regulation, court-order, sanctions, general-licence)");
+            + "' (statute, regulation, court-order, sanctions, export-control, general-licence)");
   }
 }

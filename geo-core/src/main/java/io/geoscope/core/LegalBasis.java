@@ -5,23 +5,28 @@ import static java.util.Objects.requireNonNull;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The law a rule or exemption rests on: who made it, where it binds, and where to read it.
  *
- * <p>{@code territory} is where a participant must be for the law to bind; it defaults to the
- * authority's {@code home}. A territory reaching outside home is only valid with a non-empty
- * {@code extraterritorial} statement (checked when a {@link Policy} is built). Dates are
- * calendar days in UTC: in force from the start of {@code effective} (inclusive) until the start
- * of {@code expires} (exclusive).
+ * <p>{@code authority} names an {@link Authority} of the {@link AuthorityCatalogue} (or one the
+ * policy declares) by id, name or alias; its home comes from there, so {@code home} is optional
+ * and, when given, must equal the catalogue's. {@code territory}, when given, narrows where the law
+ * binds; it can never widen a rule's reach (see {@link PolicyValidator}). Dates are calendar days
+ * in UTC: in force from the start of {@code effective} (inclusive) until the start of {@code
+ * expires} (exclusive).
  *
- * <p>Instances are immutable and thread-safe; build them with {@link #builder()}.
+ * <p>Instances are immutable and thread-safe; build them with {@link #builder()}, which checks
+ * everything a basis can know alone and throws {@link PolicyValidationException} listing every
+ * problem.
  *
  * @param authority who made the law, e.g. {@code OFAC}
- * @param home the authority's own jurisdiction
- * @param territory where a participant must be for it to bind
+ * @param home the authority's own jurisdiction, if written (must match the catalogue)
+ * @param territory where a participant must be for it to bind, if narrowed
  * @param extraterritorial why the authority reaches outside home, if it does
  * @param kind the instrument's kind
  * @param citation where to read it, e.g. {@code 31 CFR part 560}
@@ -31,8 +36,8 @@ import org.jspecify.annotations.Nullable;
  */
 public record LegalBasis(
     String authority,
-    Jurisdiction home,
-    Scope territory,
+    Optional<Jurisdiction> home,
+    Optional<Scope> territory,
     Optional<String> extraterritorial,
     InstrumentKind kind,
     String citation,
@@ -40,7 +45,7 @@ public record LegalBasis(
     Optional<LocalDate> effective,
     Optional<LocalDate> expires) {
 
-  /** Checks for nulls and blanks; semantic checks happen when a policy is built. */
+  /** Checks for nulls; every other check is {@link PolicyValidator}'s. */
   public LegalBasis {
     requireNonNull(authority, "authority");
     requireNonNull(home, "home");
@@ -51,25 +56,11 @@ public record LegalBasis(
     requireNonNull(reference, "reference");
     requireNonNull(effective, "effective");
     requireNonNull(expires, "expires");
-    if (authority.isBlank()) {
-      throw new IllegalArgumentException("legal basis authority must not be blank");
-    }
-    if (citation.isBlank()) {
-      throw new IllegalArgumentException("legal basis citation must not be blank");
-    }
-    if (!home.isKnown()) {
-      throw new IllegalArgumentException("legal basis home must be a known jurisdiction");
-    }
   }
 
   /** A new builder. */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** True if the territory reaches outside the authority's home. */
-  public boolean isExtraterritorial() {
-    return !territory.within(new Scope(java.util.Set.of(home)));
   }
 
   /** True if the law is in force at {@code at} (dates are UTC days). */
@@ -84,7 +75,7 @@ public record LegalBasis(
     return day.atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
-  /** Builds a {@link LegalBasis}; {@code build()} names the first missing field. Not thread-safe. */
+  /** Builds a {@link LegalBasis}; {@code build()} reports every problem at once. Not thread-safe. */
   public static final class Builder {
     private @Nullable String authority;
     private @Nullable Jurisdiction home;
@@ -115,12 +106,12 @@ public record LegalBasis(
       return this;
     }
 
-    /** Sets where the law binds; defaults to home. */
+    /** Narrows where the law binds; defaults to the authority's home. */
     public Builder territory(String... codes) {
       return territory(Scope.of(codes));
     }
 
-    /** Sets where the law binds; defaults to home. */
+    /** Narrows where the law binds; defaults to the authority's home. */
     public Builder territory(Scope territory) {
       this.territory = territory;
       return this;
@@ -163,38 +154,32 @@ public record LegalBasis(
     }
 
     /**
-     * Builds the legal basis.
+     * Builds and validates the legal basis (missing fields, placeholder citations and statements,
+     * dates, an authority the catalogue names with another home).
      *
-     * @throws IllegalArgumentException naming the first missing or invalid field
+     * @throws PolicyValidationException listing every problem
      */
     public LegalBasis build() {
-      if (authority == null) {
-        throw new IllegalArgumentException("legal basis: authority is required");
+      List<PolicyProblem> problems = new ArrayList<>();
+      PolicyValidator.required(problems, "basis", "basis", "basis.authority", authority);
+      PolicyValidator.required(problems, "basis", "basis", "basis.kind", kind);
+      PolicyValidator.required(problems, "basis", "basis", "basis.citation", citation);
+      if (!problems.isEmpty()) {
+        throw new PolicyValidationException(problems);
       }
-      if (home == null) {
-        throw new IllegalArgumentException("legal basis: home is required");
-      }
-      if (!home.isKnown()) {
-        // Checked here, before home becomes the default territory, so the message names home.
-        throw new IllegalArgumentException(
-            "legal basis: home must be a known jurisdiction, got " + home);
-      }
-      if (kind == null) {
-        throw new IllegalArgumentException("legal basis: kind is required");
-      }
-      if (citation == null) {
-        throw new IllegalArgumentException("legal basis: citation is required");
-      }
-      return new LegalBasis(
-          authority,
-          home,
-          territory == null ? new Scope(java.util.Set.of(home)) : territory,
-          Optional.ofNullable(extraterritorial),
-          kind,
-          citation,
-          Optional.ofNullable(reference),
-          Optional.ofNullable(effective),
-          Optional.ofNullable(expires));
+      LegalBasis basis =
+          new LegalBasis(
+              requireNonNull(authority),
+              Optional.ofNullable(home),
+              Optional.ofNullable(territory),
+              Optional.ofNullable(extraterritorial),
+              requireNonNull(kind),
+              requireNonNull(citation),
+              Optional.ofNullable(reference),
+              Optional.ofNullable(effective),
+              Optional.ofNullable(expires));
+      PolicyValidator.throwIfAny(PolicyValidator.checkBasis(basis, "basis", "basis", null));
+      return basis;
     }
   }
 }

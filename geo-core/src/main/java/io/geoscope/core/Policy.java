@@ -7,48 +7,100 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A validated set of rules and exemptions. A {@code Policy} object exists only if every check
- * passed: a policy with any problem is rejected whole by {@link #of} or {@link Builder#build()}.
+ * A validated set of rules and exemptions, with the {@link Operator} whose law binds the service
+ * and the authorities the policy declares beyond the {@link AuthorityCatalogue}. A {@code Policy}
+ * object exists only if every check of {@link PolicyValidator} passed: a policy with any problem
+ * is rejected whole by {@link #of} or {@link Builder#build()} with a {@link
+ * PolicyValidationException} listing every problem.
  *
  * <p>Instances are immutable and thread-safe. Equality is by version, rules and exemptions, in
  * order (decisions never depend on that order).
  */
 public final class Policy {
   private final String version;
+  private final Optional<Operator> operator;
+  private final List<Authority> authorities;
   private final List<Rule> rules;
   private final List<Exemption> exemptions;
 
-  private Policy(String version, List<Rule> rules, List<Exemption> exemptions) {
+  private Policy(
+      String version,
+      Optional<Operator> operator,
+      List<Authority> authorities,
+      List<Rule> rules,
+      List<Exemption> exemptions) {
     this.version = version;
+    this.operator = operator;
+    this.authorities = authorities;
     this.rules = rules;
     this.exemptions = exemptions;
+  }
+
+  /**
+   * Validates and returns a policy without an operator block or declared authorities: every rule
+   * must be local law of a catalogue authority.
+   *
+   * @param version a label for events and reports, e.g. a date or a commit id; not blank
+   * @throws PolicyValidationException listing every problem, if there is any
+   */
+  public static Policy of(String version, List<Rule> rules, List<Exemption> exemptions) {
+    return of(version, Optional.empty(), List.of(), rules, exemptions);
   }
 
   /**
    * Validates and returns a policy.
    *
    * @param version a label for events and reports, e.g. a date or a commit id; not blank
+   * @param operator whose law binds the service, if stated
+   * @param authorities authorities the policy declares beyond the catalogue
    * @throws PolicyValidationException listing every problem, if there is any
    */
-  public static Policy of(String version, List<Rule> rules, List<Exemption> exemptions)
-      throws PolicyValidationException {
+  public static Policy of(
+      String version,
+      Optional<Operator> operator,
+      List<Authority> authorities,
+      List<Rule> rules,
+      List<Exemption> exemptions) {
     requireNonNull(version, "version");
-    if (version.isBlank()) {
-      throw new IllegalArgumentException("policy version must not be blank");
+    requireNonNull(operator, "operator");
+    if (PolicyValidator.visible(version).isEmpty()) {
+      throw new PolicyValidationException(
+          List.of(new PolicyProblem(PolicyProblem.Code.MISSING_FIELD, "policy", "policy",
+              "version", "policy version must not be blank")));
     }
+    List<Authority> a = List.copyOf(authorities);
     List<Rule> r = List.copyOf(rules);
     List<Exemption> e = List.copyOf(exemptions);
-    List<PolicyProblem> problems = PolicyValidator.checkPolicy(r, e);
-    if (!problems.isEmpty()) {
-      throw new PolicyValidationException(problems);
-    }
-    return new Policy(version, r, e);
+    PolicyValidator.throwIfAny(PolicyValidator.validate(operator, a, r, e));
+    return new Policy(version, operator, a, r, e);
   }
 
   /** The empty policy: every participant is admitted. */
   public static Policy empty(String version) {
     requireNonNull(version, "version");
-    return new Policy(version, List.of(), List.of());
+    return new Policy(version, Optional.empty(), List.of(), List.of(), List.of());
+  }
+
+  /** Whose law binds the service, if the policy says. */
+  public Optional<Operator> operator() {
+    return operator;
+  }
+
+  /** The authorities this policy declares (not in the catalogue), in order. */
+  public List<Authority> authorities() {
+    return authorities;
+  }
+
+  /**
+   * The authority {@code basis} names, from the catalogue or this policy's declarations; always
+   * present for a basis of this policy.
+   *
+   * @throws IllegalArgumentException if the basis names no authority this policy knows
+   */
+  public Authority authorityOf(LegalBasis basis) {
+    return PolicyValidator.resolve(basis.authority(), authorities)
+        .orElseThrow(() -> new IllegalArgumentException(
+            "no authority '" + basis.authority() + "' in this policy"));
   }
 
   /** A new builder. */
@@ -80,13 +132,15 @@ public final class Policy {
   public boolean equals(Object o) {
     return o instanceof Policy p
         && version.equals(p.version)
+        && operator.equals(p.operator)
+        && authorities.equals(p.authorities)
         && rules.equals(p.rules)
         && exemptions.equals(p.exemptions);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(version, rules, exemptions);
+    return java.util.Objects.hash(version, operator, authorities, rules, exemptions);
   }
 
   @Override
@@ -98,11 +152,25 @@ public final class Policy {
   /** Collects rules and exemptions, then validates them all at once. Not thread-safe. */
   public static final class Builder {
     private final String version;
+    private Optional<Operator> operator = Optional.empty();
+    private final List<Authority> authorities = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
     private final List<Exemption> exemptions = new ArrayList<>();
 
     private Builder(String version) {
       this.version = version;
+    }
+
+    /** States whose law binds the service. */
+    public Builder operator(Operator operator) {
+      this.operator = Optional.of(requireNonNull(operator, "operator"));
+      return this;
+    }
+
+    /** Declares an authority the catalogue lacks (see {@link Authority#declared}). */
+    public Builder authority(Authority authority) {
+      authorities.add(requireNonNull(authority, "authority"));
+      return this;
     }
 
     /** Adds a rule. */
@@ -122,8 +190,8 @@ public final class Policy {
      *
      * @throws PolicyValidationException listing every problem, if there is any
      */
-    public Policy build() throws PolicyValidationException {
-      return Policy.of(version, rules, exemptions);
+    public Policy build() {
+      return Policy.of(version, operator, authorities, rules, exemptions);
     }
   }
 }

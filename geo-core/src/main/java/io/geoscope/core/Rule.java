@@ -2,6 +2,7 @@ package io.geoscope.core;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -9,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  * One restriction: on a participant located in {@code appliesIn}, under {@code basis}, when the
  * meeting satisfies {@code when}, apply {@code effect} to that participant alone.
  *
- * <p>Instances are immutable and thread-safe. The canonical constructor checks only shape; {@link
- * #builder(String)} and {@link Policy} also check the law (scope inside the basis's territory,
- * extraterritorial statement, dates).
+ * <p>Instances are immutable and thread-safe. The canonical constructor checks only nulls; {@link
+ * #builder(String)} also runs {@link PolicyValidator} over everything a rule can know alone (id,
+ * citation, statement, dates, the authority's home and kinds, reach of kinds that never reach
+ * abroad), and {@link Policy} checks the rest (the operator's law, declared authorities).
  *
  * @param id unique within a policy; letters, digits, {@code . _ -}
  * @param basis the law the rule rests on
@@ -36,7 +38,7 @@ public record Rule(
     OnImprecise onImprecise,
     OnAnonymizer onAnonymizer) {
 
-  /** Checks for nulls and the id's shape. */
+  /** Checks for nulls (the builder and the policy check the rest). */
   public Rule {
     requireNonNull(evidence, "evidence");
     requireNonNull(onImprecise, "onImprecise");
@@ -48,7 +50,6 @@ public record Rule(
     requireNonNull(effect, "effect");
     requireNonNull(mode, "mode");
     requireNonNull(onUnknown, "onUnknown");
-    PolicyValidator.checkId("rule", id);
   }
 
   /**
@@ -160,26 +161,22 @@ public record Rule(
     /**
      * Builds and validates the rule.
      *
-     * @throws IllegalArgumentException naming the missing field, or listing every legal problem
+     * @throws PolicyValidationException listing every problem (missing fields, bad id, the law)
      */
     public Rule build() {
-      if (basis == null) {
-        throw new IllegalArgumentException("rule '" + id + "': basis is required");
+      List<PolicyProblem> problems = new ArrayList<>();
+      if (!PolicyValidator.isValidId(id)) {
+        problems.add(new PolicyProblem(PolicyProblem.Code.INVALID_ID, id, "rule", "id",
+            "rule id '" + id + "' must be " + PolicyValidator.idShape()));
       }
-      if (appliesIn == null) {
-        throw new IllegalArgumentException("rule '" + id + "': applies-in is required");
-      }
-      if (effect == null) {
-        throw new IllegalArgumentException("rule '" + id + "': effect is required");
-      }
+      PolicyValidator.required(problems, id, "rule", "basis", basis);
+      PolicyValidator.required(problems, id, "rule", "applies-in", appliesIn);
+      PolicyValidator.required(problems, id, "rule", "effect", effect);
+      PolicyValidator.throwIfAny(problems);
       Rule rule =
-          new Rule(
-              id, basis, appliesIn, when, effect, mode, onUnknown, evidence, onImprecise,
-              onAnonymizer);
-      List<PolicyProblem> problems = PolicyValidator.checkRule(rule);
-      if (!problems.isEmpty()) {
-        throw new IllegalArgumentException(PolicyValidationException.describe(problems));
-      }
+          new Rule(id, requireNonNull(basis), requireNonNull(appliesIn), when,
+              requireNonNull(effect), mode, onUnknown, evidence, onImprecise, onAnonymizer);
+      PolicyValidator.throwIfAny(PolicyValidator.checkRule(rule, "rule", null));
       return rule;
     }
   }

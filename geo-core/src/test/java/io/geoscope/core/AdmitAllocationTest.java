@@ -43,14 +43,14 @@ class AdmitAllocationTest {
         LegalBasis.builder().authority("CAC").home("CN").kind(InstrumentKind.REGULATION)
             .citation("Old provisions").expires(LocalDate.of(2020, 1, 1)).build();
     Policy policy =
-        Policy.builder("v1")
+        Policy.builder("v1").operator(Fixtures.OPERATOR)
             .rule(Rule.builder("cn-tagged").basis(law).appliesIn("CN")
                 .when(new Condition(Set.of("june-fourth", "tiananmen"), Set.of("public"),
                     EnumSet.of(Feature.RECORDING, Feature.CHAT)))
                 .effect(Effect.denyJoin()).build())
-            .rule(Rule.builder("cn-22-tagged").basis(law).appliesIn("CN-22", "CN-BJ")
+            .rule(Rule.builder("cn-22-tagged").basis(law).appliesIn("CN-JL", "CN-BJ")
                 .when(new Condition(Set.of(), Set.of("election"), Set.of()))
-                .effect(Effect.notice("data-transfer")).onUnknown(OnUnknown.APPLY).build())
+                .effect(Effect.notice("data-transfer")).build())
             .rule(Rule.builder("cn-expired").basis(expired).appliesIn("CN")
                 .effect(Effect.denyJoin()).build())
             .rule(Rule.builder("ir-chat").basis(Fixtures.iranSanctions()).appliesIn("IR")
@@ -66,7 +66,7 @@ class AdmitAllocationTest {
     Meeting meeting = new Meeting(Set.of("tiananmen", "internal"), EnumSet.of(Feature.VIDEO));
     List<Participant> people =
         List.of(at("a", Role.HOST, "US"), at("b", Role.ATTENDEE, "CN"),
-            at("c", Role.ATTENDEE, "CN-22"), at("d", Role.ATTENDEE, "IR"),
+            at("c", Role.ATTENDEE, "CN-JL"), at("d", Role.ATTENDEE, "IR"),
             at("e", Role.ATTENDEE, "HK"), new Participant("f", Role.ATTENDEE, Evidence.none()));
     Participant[] roster = people.toArray(new Participant[0]);
     Decision[] admits = new Decision[roster.length];

@@ -274,8 +274,7 @@ class DecisionEnginePropertiesTest {
     LegalBasis.Builder out =
         LegalBasis.builder()
             .authority(b.authority())
-            .home(b.home())
-            .territory(b.territory())
+            .territory(b.territory().orElseThrow())
             .kind(b.kind())
             .citation(b.citation())
             .effective(effective)

@@ -66,7 +66,7 @@ class DecisionTest {
     LegalBasis law = Fixtures.cybersecurityLaw();
     // "a-recording" sorts first, but the deny rule is the one that decided.
     Policy policy =
-        Policy.builder("v1")
+        Policy.builder("v1").operator(Fixtures.OPERATOR)
             .rule(rule("a-recording", law, "CN", Effect.disable(EnumSet.of(Feature.RECORDING)), Mode.ENFORCE))
             .rule(rule("b-deny", law, "CN", Effect.denyJoin(), Mode.ENFORCE))
             .build();
@@ -92,7 +92,7 @@ class DecisionTest {
   @Test
   void aLimitNamesTheFirstRuleThatApplied() throws Exception {
     Policy policy =
-        Policy.builder("v1")
+        Policy.builder("v1").operator(Fixtures.OPERATOR)
             .rule(rule("ir-notice", Fixtures.iranSanctions(), "IR", Effect.notice("export-control"),
                 Mode.ENFORCE))
             .build();
@@ -108,7 +108,7 @@ class DecisionTest {
   @Test
   void aShadowMatchIsReportedButAdmits() throws Exception {
     Policy policy =
-        Policy.builder("v1")
+        Policy.builder("v1").operator(Fixtures.OPERATOR)
             .rule(rule("cn-shadow", Fixtures.cybersecurityLaw(), "CN", Effect.denyJoin(), Mode.SHADOW))
             .build();
 
@@ -129,12 +129,12 @@ class DecisionTest {
             .authority("OFAC")
             .home("US")
             .territory("IR")
-            .extraterritorial("IEEPA")
+            .extraterritorial("IEEPA: a general licence for personal communications")
             .kind(InstrumentKind.GENERAL_LICENCE)
             .citation("General License D-2")
             .build();
     Policy policy =
-        Policy.builder("v1")
+        Policy.builder("v1").operator(Fixtures.OPERATOR)
             .rule(rule("ir-deny", Fixtures.iranSanctions(), "IR", Effect.denyJoin(), Mode.ENFORCE))
             .exemption(new Exemption("gl-d2", licence, Scope.of("IR"), Set.of("ir-deny")))
             .build();

@@ -8,7 +8,10 @@ final class Fixtures {
 
   static final Instant NOW = Instant.parse("2026-06-04T08:00:00Z");
 
-  /** The Cybersecurity Law of the PRC: made by the CAC, binding in mainland China only. */
+  /** The operator of the test policies: subject to US law. */
+  static final Operator OPERATOR = Operator.of("Example Meetings Inc.", "US");
+
+  /** The Cybersecurity Law of the PRC, enforced by the CAC: binding in mainland China only. */
   static LegalBasis cybersecurityLaw() {
     return LegalBasis.builder()
         .authority("Cyberspace Administration of China")
@@ -22,7 +25,6 @@ final class Fixtures {
   static LegalBasis iranSanctions() {
     return LegalBasis.builder()
         .authority("OFAC")
-        .home("US")
         .territory("IR")
         .extraterritorial("IEEPA: US persons may not export services to Iran")
         .kind(InstrumentKind.SANCTIONS)

@@ -25,7 +25,7 @@ import org.quicktheories.generators.Generate;
  * inside its territory; expiry is drawn after effect), never by filtering, so shrinking stays
  * useful. Jurisdictions come mostly from a small pool (so participants often land inside rule
  * scopes) that includes the cases that matter: CN with HK, MO and TW beside it, subdivisions such
- * as US-CA and CN-22, and XK.
+ * as US-CA and CN-JL, and XK.
  */
 public final class Generators {
   private Generators() {}
@@ -40,7 +40,7 @@ public final class Generators {
 
   /** Subdivisions of pool countries (and one, BR-SP, of a country outside it). */
   static final List<Jurisdiction> SUBDIVISION_POOL =
-      codes("US-CA", "US-NY", "US-WA", "CN-22", "CN-BJ", "CN-SH", "DE-BY", "RU-MOW", "UA-43",
+      codes("US-CA", "US-NY", "US-WA", "CN-JL", "CN-BJ", "CN-SH", "DE-BY", "RU-MOW", "UA-43",
           "GB-SCT", "IN-KA", "BR-SP");
 
   /** Both pools. */
@@ -90,7 +90,7 @@ public final class Generators {
         Pair.of(4, Generate.pick(COUNTRY_POOL)), Pair.of(1, Generate.pick(Jurisdiction.countries())));
   }
 
-  /** Subdivisions of the shape CC-XXX, e.g. US-CA, CN-22. */
+  /** Subdivisions of the shape CC-XXX, e.g. US-CA, CN-JL. */
   public static Gen<Jurisdiction> subdivisions() {
     return Generate.pick(SUBDIVISION_POOL);
   }
@@ -228,13 +228,19 @@ public final class Generators {
         (territory, who, kind, dates) -> {
           LegalBasis.Builder b =
               LegalBasis.builder()
-                  .authority(who._1)
+                  .authority(home.code() + DECLARED)
                   .citation(who._2)
                   .home(home)
                   .territory(territory)
                   .kind(kind);
           if (!territory.within(Scope.of(List.of(home)))) {
-            b.extraterritorial("applies to conduct abroad affecting " + home);
+            // Outside home only the operator's own sanctions reach: OFAC, operator subject to US.
+            b = LegalBasis.builder()
+                .authority("OFAC")
+                .citation("31 CFR part 560")
+                .territory(territory)
+                .kind(InstrumentKind.SANCTIONS)
+                .extraterritorial("applies to conduct abroad affecting " + home);
           }
           if (dates[0] != null) {
             b.effective(dates[0]);
@@ -287,19 +293,22 @@ public final class Generators {
 
   /** Valid rules with this id: the scope is drawn from places inside the basis's territory. */
   public static Gen<Rule> rules(String id) {
-    return legalBases().flatMap(basis -> rulesUnder(id, basis, scopesWithin(basis.territory())));
+    return legalBases().flatMap(
+        basis -> rulesUnder(id, basis, scopesWithin(basis.territory().orElseThrow())));
   }
 
   /** Rules with this id, basis and a scope from {@code scopes}, not validated. */
   static Gen<Rule> rulesUnder(String id, LegalBasis basis, Gen<Scope> scopes) {
     Gen<Pair<Mode, OnUnknown>> switches = modes().zip(onUnknowns(), Pair::of);
     return scopes.zip(conditions(), effects(), switches, (scope, when, effect, sw) ->
-        new Rule(id, basis, scope, when, effect, sw._1, sw._2));
+        new Rule(id, basis, scope, when, effect, sw._1,
+            isOperatorLaw(basis) ? sw._2 : OnUnknown.SKIP));
   }
 
   /** Rules whose scope leaves the basis's territory: invalid, built without validation. */
   public static Gen<Rule> rulesLeavingTerritory(String id) {
-    return legalBases().flatMap(basis -> rulesUnder(id, basis, scopesLeaving(basis.territory())));
+    return legalBases().flatMap(
+        basis -> rulesUnder(id, basis, scopesLeaving(basis.territory().orElseThrow())));
   }
 
   /**
@@ -314,14 +323,75 @@ public final class Generators {
       Rule first = lifts.get(0);
       Set<String> ids = lifts.stream().map(Rule::id).collect(ImmutableSet.toImmutableSet());
       Gen<Exemption> alongside =
-          legalBasesFrom(first.basis().home(), Generate.constant(first.basis().territory()))
-              .zip(subsetsOf(placesWithin(first.appliesIn()), 1, 2),
-                  (basis, scope) -> new Exemption(id, basis, Scope.of(scope), ids));
+          subsetsOf(placesWithin(first.appliesIn()), 1, 2)
+              .map(scope -> new Exemption(id, licence(first.basis()), Scope.of(scope), ids));
       Gen<Exemption> anywhere =
-          legalBases().flatMap(basis -> scopesWithin(basis.territory())
-              .map(scope -> new Exemption(id, basis, scope, ids)));
+          legalBases().flatMap(basis -> scopesWithin(basis.territory().orElseThrow())
+              .map(scope -> new Exemption(id, licence(basis), scope, ids)));
       return Generate.frequency(Pair.of(3, alongside), Pair.of(1, anywhere));
     });
+  }
+
+  private static final String DECLARED = "-authority";
+
+  /** True for the bases the generated operator's own law makes (OFAC's). */
+  static boolean isOperatorLaw(LegalBasis basis) {
+    return !basis.authority().endsWith(DECLARED);
+  }
+
+  /**
+   * {@code basis} if it is the operator's own law, else OFAC sanctions over the same territory
+   * (with a statement where that leaves the US) and the same dates: what a rule needs to act on
+   * participants it cannot place ({@code on-unknown}, {@code evidence: any}...).
+   */
+  static LegalBasis asOperatorLaw(LegalBasis basis) {
+    if (isOperatorLaw(basis)) {
+      return basis;
+    }
+    Scope territory = basis.territory().orElseThrow();
+    LegalBasis.Builder b = LegalBasis.builder()
+        .authority("OFAC")
+        .citation("31 CFR part 560")
+        .territory(territory)
+        .kind(InstrumentKind.SANCTIONS);
+    if (!territory.within(Scope.of("US"))) {
+      b.extraterritorial("US sanctions bind the US operator's service in " + territory);
+    }
+    basis.effective().ifPresent(b::effective);
+    basis.expires().ifPresent(b::expires);
+    return b.build();
+  }
+
+  /** An exemption's basis under {@code basis}'s authority: a general licence where OFAC's. */
+  static LegalBasis licence(LegalBasis basis) {
+    if (!isOperatorLaw(basis)) {
+      return basis;
+    }
+    LegalBasis.Builder b = LegalBasis.builder()
+        .authority(basis.authority())
+        .citation("OFAC General License D-2")
+        .territory(basis.territory().orElseThrow())
+        .kind(InstrumentKind.GENERAL_LICENCE);
+    basis.extraterritorial().ifPresent(b::extraterritorial);
+    return b.build();
+  }
+
+  /** The generated operator: subject to US law. */
+  static final Operator OPERATOR = Operator.of("Generated Operator", "US");
+
+  /** The {@code XX-authority} authorities the rules and exemptions name, declared. */
+  static List<Authority> declaredFor(List<Rule> rules, List<Exemption> exemptions) {
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    rules.forEach(r -> names.add(r.basis().authority()));
+    exemptions.forEach(e -> names.add(e.basis().authority()));
+    List<Authority> out = new java.util.ArrayList<>();
+    for (String n : names) {
+      if (n.endsWith(DECLARED)) {
+        out.add(Authority.declared(n, n, Jurisdiction.of(n.substring(0, n.length() - DECLARED.length())),
+            java.util.Optional.empty()));
+      }
+    }
+    return out;
   }
 
   /** The ids {@code r0}, {@code r1}... of a generated policy's rules. */
@@ -375,7 +445,8 @@ public final class Generators {
   /** Builds a policy that is valid by construction; a rejection is a bug in the generators. */
   static Policy validPolicy(List<Rule> rules, List<Exemption> exemptions) {
     try {
-      return Policy.of("generated", rules, exemptions);
+      return Policy.of("generated", java.util.Optional.of(OPERATOR), declaredFor(rules, exemptions),
+          rules, exemptions);
     } catch (PolicyValidationException e) {
       throw new AssertionError("generator produced an invalid policy: " + e.getMessage(), e);
     }
@@ -386,7 +457,7 @@ public final class Generators {
     StringBuilder sb = new StringBuilder("Policy:");
     for (Rule r : p.rules()) {
       sb.append("\n  rule ").append(r.id()).append(" in ").append(r.appliesIn())
-          .append(" basis ").append(r.basis().home()).append(r.basis().territory())
+          .append(" basis ").append(r.basis().authority()).append(r.basis().territory())
           .append(' ').append(r.basis().effective().map(d -> "from " + d).orElse(""))
           .append(' ').append(r.basis().expires().map(d -> "until " + d).orElse(""))
           .append(" when ").append(r.when()).append(" -> ").append(r.effect())

@@ -54,7 +54,7 @@ class JurisdictionTest {
     assertThat(california.within(Jurisdiction.of("US-NY"))).isFalse();
     assertThat(california.country()).isSameAs(us);
     assertThat(california.isSubdivision()).isTrue();
-    assertThat(Jurisdiction.of("CN-22").within(Jurisdiction.country("CN"))).isTrue();
+    assertThat(Jurisdiction.of("CN-JL").within(Jurisdiction.country("CN"))).isTrue();
   }
 
   @Test

@@ -55,12 +55,11 @@ class LegalBasisTest {
   }
 
   @Test
-  void theTerritoryDefaultsToHome() {
+  void theTerritoryIsOnlyANarrowingAndAbsentByDefault() {
     LegalBasis b = Fixtures.cybersecurityLaw();
 
-    assertThat(b.territory()).isEqualTo(Scope.of("CN"));
-    assertThat(b.isExtraterritorial()).isFalse();
-    assertThat(Fixtures.iranSanctions().isExtraterritorial()).isTrue();
+    assertThat(b.territory()).isEmpty();
+    assertThat(Fixtures.iranSanctions().territory()).contains(Scope.of("IR"));
   }
 
   @Test
@@ -70,6 +69,7 @@ class LegalBasisTest {
         .hasMessageContaining("authority");
     assertThatThrownBy(() -> LegalBasis.builder().authority("a").home("CN")
             .kind(InstrumentKind.STATUTE).citation("").build())
+        .isInstanceOf(PolicyValidationException.class)
         .hasMessageContaining("citation");
     assertThatThrownBy(() -> LegalBasis.builder().authority("a")
             .home(Jurisdiction.unknown(UnknownReason.NOT_FOUND)).kind(InstrumentKind.STATUTE)

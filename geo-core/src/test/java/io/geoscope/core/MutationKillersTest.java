@@ -43,9 +43,9 @@ class MutationKillersTest {
   void policiesAreEqualExactlyWhenVersionRulesAndExemptionsAre() throws Exception {
     Rule rule = Rule.builder("cn-deny").basis(Fixtures.cybersecurityLaw()).appliesIn("CN")
         .effect(Effect.denyJoin()).build();
-    Policy one = Policy.builder("v1").rule(rule).build();
-    Policy same = Policy.builder("v1").rule(rule).build();
-    Policy otherVersion = Policy.builder("v2").rule(rule).build();
+    Policy one = Policy.builder("v1").operator(Fixtures.OPERATOR).rule(rule).build();
+    Policy same = Policy.builder("v1").operator(Fixtures.OPERATOR).rule(rule).build();
+    Policy otherVersion = Policy.builder("v2").operator(Fixtures.OPERATOR).rule(rule).build();
     Policy noRules = Policy.empty("v1");
 
     assertThat(one).isEqualTo(same).hasSameHashCodeAs(same);
@@ -55,11 +55,11 @@ class MutationKillersTest {
   }
 
   @Test
-  void aProblemRendersAsFileLineColumnThenSubjectFieldAndMessage() {
-    PolicyProblem problem = PolicyProblem.of(PolicyProblem.Code.MISSING_FIELD, "rule 'r'", "basis", "is required")
-        .at(new PolicyProblem.Location("policy.yaml", 12, 5));
-    assertThat(problem.location().orElseThrow()).hasToString("policy.yaml:12:5");
-    assertThat(problem.toString()).startsWith("policy.yaml:12:5: ").contains("rule 'r' basis").endsWith("is required");
+  void aProblemRendersAsSubjectFieldAndMessage() {
+    PolicyProblem problem =
+        new PolicyProblem(PolicyProblem.Code.MISSING_FIELD, "r", "rules[0]", "basis", "is required");
+    assertThat(problem.toString()).isEqualTo("r basis: is required");
+    assertThat(problem.entry()).isEqualTo("rules[0]");
   }
 
   @Test
@@ -70,7 +70,7 @@ class MutationKillersTest {
   @Test
   void aSubdivisionPartHasOneToThreeCharacters() {
     assertThat(Jurisdiction.of("GB-ENG").code()).isEqualTo("GB-ENG");
-    assertThat(Jurisdiction.of("CN-22").code()).isEqualTo("CN-22");
+    assertThat(Jurisdiction.of("CN-JL").code()).isEqualTo("CN-JL");
     assertThat(Jurisdiction.of("FR-09").code()).isEqualTo("FR-09");
     assertThat(Jurisdiction.subdivision(Jurisdiction.of("FR"), "90").code()).isEqualTo("FR-90");
     assertThatThrownBy(() -> Jurisdiction.subdivision(Jurisdiction.of("FR"), "9:"))
@@ -83,7 +83,7 @@ class MutationKillersTest {
 
   @Test
   void distinctJurisdictionsNeverCompareAsEqual() {
-    List<Jurisdiction> all = List.of(Jurisdiction.of("CN"), Jurisdiction.of("CN-22"), Jurisdiction.of("DE"),
+    List<Jurisdiction> all = List.of(Jurisdiction.of("CN"), Jurisdiction.of("CN-JL"), Jurisdiction.of("DE"),
         Jurisdiction.of("HK"), Jurisdiction.of("US-CA"), Jurisdiction.of("US"));
     assertThat(new TreeSet<>(all)).hasSameSizeAs(all);
     for (Jurisdiction a : all) {

@@ -14,11 +14,11 @@ class ReadmeExampleTest {
     Policy policy = Policy.builder("2026-06-01").rule(Rule.builder("cn-june-fourth").basis(law)
         .appliesIn("CN").when(Condition.anyTag("june-fourth")).effect(Effect.denyJoin()).build()).build();
     DecisionEngine engine = DecisionEngine.builder(policy).build();
-    Evidence where = Evidence.of(Jurisdiction.of("CN-22"), LocationSource.DECLARED, "example");
+    Evidence where = Evidence.of(Jurisdiction.of("CN-JL"), LocationSource.DECLARED, "example");
     Decision d = engine.decide(new Participant("p-42", Role.ATTENDEE, where), Meeting.tagged("june-fourth"));
 
     assertThat(d.describe())
-        .isEqualTo("not available from CN-22 under Cybersecurity Law of the PRC, art. 12");
+        .isEqualTo("not available from CN-JL under Cybersecurity Law of the PRC, art. 12");
     DecisionMessages words = DecisionMessages.forLocale(java.util.Locale.ENGLISH);
     assertThat(words.reason(d)).isEqualTo(
         "Joining is not available from Jilin, China, under Cybersecurity Law of the PRC, art. 12.");

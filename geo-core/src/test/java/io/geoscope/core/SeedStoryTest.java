@@ -23,13 +23,13 @@ class SeedStoryTest {
           at("host", Role.HOST, "US"),
           at("cohost", Role.CO_HOST, "HK"),
           at("beijing", Role.ATTENDEE, "CN"),
-          at("jilin", Role.PANELIST, "CN-22"),
+          at("jilin", Role.PANELIST, "CN-JL"),
           at("berlin", Role.ATTENDEE, "DE"),
           at("seattle", Role.ATTENDEE, "US-WA"));
 
   private static Policy chinaPolicy() throws PolicyValidationException {
     LegalBasis law = Fixtures.cybersecurityLaw();
-    return Policy.builder("2026-06-01")
+    return Policy.builder("2026-06-01").operator(Fixtures.OPERATOR)
         .rule(
             Rule.builder("cn-june-fourth")
                 .basis(law)
@@ -70,7 +70,7 @@ class SeedStoryTest {
           .containsEntry("citation", "Cybersecurity Law of the PRC, art. 12");
     }
     assertThat(decisions.get("jilin").describe())
-        .isEqualTo("not available from CN-22 under Cybersecurity Law of the PRC, art. 12");
+        .isEqualTo("not available from CN-JL under Cybersecurity Law of the PRC, art. 12");
     for (String id : List.of("host", "cohost", "berlin", "seattle")) {
       Decision d = decisions.get(id);
       assertThat(d.outcome()).as(id).isEqualTo(Outcome.ADMIT);

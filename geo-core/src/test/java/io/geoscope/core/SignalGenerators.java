@@ -43,7 +43,10 @@ final class SignalGenerators {
     return lists().of(signals(jurisdictions)).ofSizeBetween(2, 5);
   }
 
-  /** Rules with id {@code id}, with every evidence standard and on-imprecise/on-anonymizer value. */
+  /**
+   * Rules with id {@code id}, with every evidence standard and on-imprecise/on-anonymizer value;
+   * those that act on unplaced participants rest on the operator's own law (OFAC).
+   */
   static Gen<Rule> rules(String id) {
     return Generators.rules(id)
         .zip(
@@ -52,8 +55,12 @@ final class SignalGenerators {
             Generate.enumValues(OnAnonymizer.class),
             (r, ev, imp, anon) ->
                 new Rule(
-                    r.id(), r.basis(), r.appliesIn(), r.when(), r.effect(), r.mode(),
-                    r.onUnknown(), ev, imp, anon));
+                    r.id(),
+                    // acting on unplaced participants needs the operator's own law
+                    ev == EvidenceStandard.ANY || imp == OnImprecise.APPLY
+                            || anon == OnAnonymizer.APPLY
+                        ? Generators.asOperatorLaw(r.basis()) : r.basis(),
+                    r.appliesIn(), r.when(), r.effect(), r.mode(), r.onUnknown(), ev, imp, anon));
   }
 
   /** Policies of one to six rules from {@link #rules}, no exemptions. */

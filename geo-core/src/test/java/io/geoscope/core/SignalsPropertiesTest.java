@@ -134,7 +134,8 @@ class SignalsPropertiesTest {
     qt().withExamples(1000)
         .forAll(SignalGenerators.rules("r"), SignalGenerators.signalLists(places()), Generators.occasions())
         .checkAssert((generated, list, occasion) -> {
-          Rule rule = new Rule(generated.id(), generated.basis(), generated.appliesIn(), generated.when(),
+          Rule rule = new Rule(generated.id(), Generators.asOperatorLaw(generated.basis()),
+              generated.appliesIn(), generated.when(),
               generated.effect(), Mode.ENFORCE, OnUnknown.SKIP, EvidenceStandard.ANY,
               generated.onImprecise(), OnAnonymizer.IGNORE);
           Decision d = DecisionEngine.builder(Generators.validPolicy(List.of(rule), List.of())).build()
@@ -151,8 +152,10 @@ class SignalsPropertiesTest {
         .forAll(Generate.pick(Generators.SUBDIVISION_POOL), Generate.enumValues(OnImprecise.class),
             SignalGenerators.signals(Generators.countries()), Generators.meetings())
         .checkAssert((sub, onImprecise, signal, meeting) -> {
-          LegalBasis basis = LegalBasis.builder().authority("a").citation("c").home(sub)
-              .kind(InstrumentKind.REGULATION).build();
+          // on-imprecise: apply needs the operator's own law: OFAC sanctions on the subdivision
+          LegalBasis basis = Generators.asOperatorLaw(LegalBasis.builder()
+              .authority(sub.code() + "-authority").citation("c").territory(Scope.of(List.of(sub)))
+              .kind(InstrumentKind.REGULATION).build());
           Rule rule = Rule.builder("r").basis(basis).appliesIn(Scope.of(List.of(sub)))
               .effect(Effect.denyJoin()).onImprecise(onImprecise).build();
           Evidence country = new Evidence(sub.country(), signal.source(), "p", "", 0, java.util.Set.of());

@@ -17,7 +17,7 @@ class SignalsTest {
 
   private static LegalBasis californiaPrivacy() {
     return LegalBasis.builder()
-        .authority("California Attorney General")
+        .authority("State of California")
         .home("US-CA")
         .kind(InstrumentKind.STATUTE)
         .citation("Cal. Penal Code 632")

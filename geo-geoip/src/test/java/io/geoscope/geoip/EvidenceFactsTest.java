@@ -46,7 +46,11 @@ class EvidenceFactsTest {
   }
 
   private static Decision decide(Rule rule, Evidence e) throws Exception {
-    return DecisionEngine.builder(Policy.of("v", List.of(rule), List.of())).build().decide(e, MEETING, NOW);
+    // An operator subject to US and UK law, so OFAC, California and Ofcom are its own law.
+    return DecisionEngine.builder(Policy.of("v",
+            java.util.Optional.of(io.geoscope.core.Operator.of("Example Meetings Inc.", "US", "GB")),
+            List.of(), List.of(rule), List.of()))
+        .build().decide(e, MEETING, NOW);
   }
 
   @Test
@@ -93,7 +97,9 @@ class EvidenceFactsTest {
     assertThat(resolver.resolve("214.78.120.1").anonymizers()).isEmpty();
 
     Jurisdiction where = everything.jurisdiction();
-    LegalBasis local = LegalBasis.builder().authority("local").home(where.country())
+    assertThat(where.country()).isEqualTo(Jurisdiction.country("GB"));
+    // on-anonymizer: apply needs the operator's own law: a UK regulator, the operator subject to GB
+    LegalBasis local = LegalBasis.builder().authority("Ofcom").home(where.country())
         .kind(InstrumentKind.REGULATION).citation("local law").build();
     for (OnAnonymizer setting : OnAnonymizer.values()) {
       Rule rule = Rule.builder("r").basis(local).appliesIn(where.country().code())

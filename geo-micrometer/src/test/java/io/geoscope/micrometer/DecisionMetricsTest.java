@@ -31,9 +31,16 @@ class DecisionMetricsTest {
         Evidence.of(Jurisdiction.of(code), LocationSource.DECLARED, "test"));
   }
 
+  /** The test's local authority of {@code home}, declared as a policy declares one. */
+  static io.geoscope.core.Authority declared(String home) {
+    return io.geoscope.core.Authority.declared(
+        "a-" + home.toLowerCase(java.util.Locale.ROOT), "A-" + home, Jurisdiction.of(home),
+        java.util.Optional.empty());
+  }
+
   static Rule rule(String id, String home, Effect effect) {
     return Rule.builder(id)
-        .basis(LegalBasis.builder().authority("A").home(home).kind(InstrumentKind.STATUTE)
+        .basis(LegalBasis.builder().authority("A-" + home).home(home).kind(InstrumentKind.STATUTE)
             .citation("c-" + id).build())
         .appliesIn(home)
         .effect(effect)
@@ -42,7 +49,7 @@ class DecisionMetricsTest {
 
   @Test
   void eachDecisionIncrementsOneCounterTaggedWithOutcomeAndRules() throws Exception {
-    Policy policy = Policy.builder("v1")
+    Policy policy = Policy.builder("v1").authority(declared("IR")).authority(declared("DE"))
         .rule(rule("deny-ir", "IR", Effect.denyJoin()))
         .rule(rule("rec-de", "DE", Effect.disable(Set.of(Feature.RECORDING))))
         .rule(rule("note-de", "DE", Effect.notice("recording-consent")))
@@ -67,7 +74,8 @@ class DecisionMetricsTest {
   void noTagCarriesAParticipantId() throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     DecisionEngine engine = DecisionEngine.builder(
-            Policy.builder("v1").rule(rule("deny-ir", "IR", Effect.denyJoin())).build())
+            Policy.builder("v1").authority(declared("IR"))
+                .rule(rule("deny-ir", "IR", Effect.denyJoin())).build())
         .listener(DecisionMetrics.of(registry)).build();
 
     engine.decide(in("IR", "participant-secret"), Meeting.plain(), NOW);

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.geoscope.core.DecisionEngine;
 import io.geoscope.core.Policy;
-import io.geoscope.core.PolicyValidationException;
 import java.io.IOException;
 import io.geoscope.reload.ReloadListener;
 import io.geoscope.reload.Reloader;
@@ -29,7 +28,7 @@ import java.util.function.Function;
  * // when the file changes (a file watcher, an admin endpoint...):
  * try {
  *   live.reload();
- * } catch (PolicyValidationException e) {
+ * } catch (PolicyFileException e) {
  *   // e.problems() name file, line and column; the previous policy is still deciding
  * }
  * }</pre>
@@ -46,7 +45,7 @@ public final class LivePolicy implements AutoCloseable {
   private final Path file;
   private final Function<Policy, DecisionEngine> engines;
   private volatile DecisionEngine engine;
-  private final Reloader<PolicyValidationException> reloader;
+  private final Reloader<PolicyFileException> reloader;
 
   private LivePolicy(
       Path file, Function<Policy, DecisionEngine> engines, DecisionEngine engine, Clock clock) {
@@ -56,7 +55,7 @@ public final class LivePolicy implements AutoCloseable {
     this.reloader = Reloader.of(file, this::swap, clock);
   }
 
-  private String swap(Path source) throws IOException, PolicyValidationException {
+  private String swap(Path source) throws IOException, PolicyFileException {
     DecisionEngine next = build(engines, PolicyFiles.load(source));
     engine = next;
     return "policy version " + next.policy().version();
@@ -68,10 +67,10 @@ public final class LivePolicy implements AutoCloseable {
    * used again for every reload.
    *
    * @throws IOException if the file cannot be read
-   * @throws PolicyValidationException listing every problem in the file
+   * @throws PolicyFileException listing every problem in the file
    */
   public static LivePolicy load(Path file, Function<Policy, DecisionEngine> engines)
-      throws IOException, PolicyValidationException {
+      throws IOException, PolicyFileException {
     requireNonNull(file, "file");
     requireNonNull(engines, "engines");
     return load(file, engines, Clock.systemUTC());
@@ -79,7 +78,7 @@ public final class LivePolicy implements AutoCloseable {
 
   /** As {@link #load(Path, Function)}, with the clock that times reloads (for tests). */
   public static LivePolicy load(Path file, Function<Policy, DecisionEngine> engines, Clock clock)
-      throws IOException, PolicyValidationException {
+      throws IOException, PolicyFileException {
     requireNonNull(file, "file");
     requireNonNull(engines, "engines");
     requireNonNull(clock, "clock");
@@ -87,7 +86,7 @@ public final class LivePolicy implements AutoCloseable {
   }
 
   /** Loads {@code file} into an engine with the default clock (UTC) and no listener. */
-  public static LivePolicy load(Path file) throws IOException, PolicyValidationException {
+  public static LivePolicy load(Path file) throws IOException, PolicyFileException {
     return load(file, policy -> DecisionEngine.builder(policy).build());
   }
 
@@ -121,9 +120,9 @@ public final class LivePolicy implements AutoCloseable {
    *
    * @return the policy now in service
    * @throws IOException if the file cannot be read
-   * @throws PolicyValidationException listing every problem in the file
+   * @throws PolicyFileException listing every problem in the file
    */
-  public Policy reload() throws IOException, PolicyValidationException {
+  public Policy reload() throws IOException, PolicyFileException {
     reloader.reload();
     return engine.policy();
   }
@@ -134,9 +133,9 @@ public final class LivePolicy implements AutoCloseable {
    *
    * @return true if a new policy went into service
    * @throws IOException if the changed file cannot be read
-   * @throws PolicyValidationException listing every problem in the changed file
+   * @throws PolicyFileException listing every problem in the changed file
    */
-  public boolean reloadIfChanged() throws IOException, PolicyValidationException {
+  public boolean reloadIfChanged() throws IOException, PolicyFileException {
     return reloader.reloadIfChanged();
   }
 

@@ -6,10 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import io.geoscope.core.Policy;
-import io.geoscope.core.PolicyProblem;
-import io.geoscope.core.PolicyProblem.Code;
-import io.geoscope.core.PolicyProblem.Location;
-import io.geoscope.core.PolicyValidationException;
+import io.geoscope.policy.PolicyFileProblem.Code;
+import io.geoscope.policy.PolicyFileProblem.Location;
 import io.geoscope.policy.internal.Node;
 import io.geoscope.policy.internal.PolicyBinder;
 import io.geoscope.policy.internal.PolicyWriter;
@@ -26,14 +24,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads, validates and writes version-1 policy files (YAML or JSON, same model).
+ * Reads, validates and writes policy files (YAML or JSON, same model): format {@code geoscope:
+ * 2}, and {@code geoscope: 1} files that stay inside every authority's home.
  *
  * <pre>{@code
  * Policy policy = PolicyFiles.load(Path.of("policy.yaml")); // throws with every problem
  * DecisionEngine engine = DecisionEngine.builder(policy).build();
  * }</pre>
  *
- * <p>A file is accepted whole or rejected whole: a {@link PolicyValidationException} lists every
+ * <p>A file is accepted whole or rejected whole: a {@link PolicyFileException} lists every
  * problem found, each with its file, line and column, the rule or exemption id, the field and what
  * is wrong. Hostile input (YAML anchors, aliases and tags, documents over {@link #MAX_FILE_BYTES},
  * nesting deeper than 16, scalars over 8,192 characters) is refused with a {@link Code#SYNTAX}
@@ -56,10 +55,10 @@ public final class PolicyFiles {
    * ({@code .yaml}, {@code .yml} or {@code .json}).
    *
    * @throws IOException if the file cannot be read
-   * @throws PolicyValidationException listing every problem, with positions, if there is any
+   * @throws PolicyFileException listing every problem, with positions, if there is any
    * @throws IllegalArgumentException if the extension names no format
    */
-  public static Policy load(Path file) throws IOException, PolicyValidationException {
+  public static Policy load(Path file) throws IOException, PolicyFileException {
     requireNonNull(file, "file");
     String name = file.toString();
     PolicyFormat format = PolicyFormat.ofFileName(name);
@@ -98,20 +97,20 @@ public final class PolicyFiles {
    * Validates the policy in {@code content}.
    *
    * @param fileName the name used in problem locations
-   * @throws PolicyValidationException listing every problem, with positions, if there is any
+   * @throws PolicyFileException listing every problem, with positions, if there is any
    */
   public static Policy parse(String content, String fileName, PolicyFormat format)
-      throws PolicyValidationException {
+      throws PolicyFileException {
     requireNonNull(content, "content");
     requireNonNull(fileName, "fileName");
     requireNonNull(format, "format");
-    List<PolicyProblem> problems = new ArrayList<>();
+    List<PolicyFileProblem> problems = new ArrayList<>();
     Node root = TreeReader.read(content, fileName, format, problems);
     return PolicyBinder.bind(root, fileName, defaultVersion(content), problems);
   }
 
   /**
-   * The policy as a version-1 document that {@link #parse} reads back to an equal policy. Lists
+   * The policy as a {@code geoscope: 2} document that {@link #parse} reads back to an equal policy. Lists
    * are sorted and every field but an always-true {@code when} is written.
    */
   public static String write(Policy policy, PolicyFormat format) {
@@ -130,8 +129,8 @@ public final class PolicyFiles {
     }
   }
 
-  private static PolicyValidationException syntax(String file, String message) {
-    return new PolicyValidationException(
-        List.of(PolicyProblem.of(Code.SYNTAX, "policy", "", message).at(new Location(file, 1, 1))));
+  private static PolicyFileException syntax(String file, String message) {
+    return new PolicyFileException(
+        List.of(PolicyFileProblem.of(new Location(file, 1, 1), Code.SYNTAX, "policy", "", message)));
   }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.geoscope.core.Condition;
+import io.geoscope.core.Authority;
 import io.geoscope.core.Effect;
 import io.geoscope.core.Exemption;
 import io.geoscope.core.Feature;
@@ -148,16 +149,23 @@ public final class PolicyReport {
       Optional<LocalDate> expires) {}
 
   /**
-   * A legal basis reaching outside its authority's home.
+   * A rule or exemption acting outside its authority's home (a permitted sanctions or
+   * export-control reach under the operator's own law).
    *
    * @param subject the rule or exemption id
-   * @param authority who claims the reach
-   * @param home the authority's home
-   * @param territory where it claims to bind
+   * @param authority the authority's name, as the catalogue or the policy gives it
+   * @param home the authority's home, as text
+   * @param territory the places outside home it acts in
    * @param statement why, as written in the policy
+   * @param declared true if the authority is declared by this policy, not in the catalogue
    */
   public record Reach(
-      String subject, String authority, Jurisdiction home, Scope territory, String statement) {}
+      String subject,
+      String authority,
+      String home,
+      Scope territory,
+      String statement,
+      boolean declared) {}
 
   /**
    * A rule's standing at the report's instant.
@@ -331,20 +339,27 @@ public final class PolicyReport {
   static List<Reach> reachesOf(Policy policy) {
     List<Reach> out = new ArrayList<>();
     for (Rule r : policy.rules()) {
-      reach(r.id(), r.basis(), out);
+      reach(policy, r.id(), r.basis(), r.appliesIn(), out);
     }
     for (Exemption e : policy.exemptions()) {
-      reach(e.id(), e.basis(), out);
+      reach(policy, e.id(), e.basis(), e.appliesIn(), out);
     }
     out.sort(Comparator.comparing(Reach::subject));
     return List.copyOf(out);
   }
 
-  private static void reach(String subject, LegalBasis basis, List<Reach> out) {
-    if (basis.isExtraterritorial()) {
-      out.add(
-          new Reach(subject, basis.authority(), basis.home(), basis.territory(),
-              basis.extraterritorial().orElse("")));
+  private static void reach(
+      Policy policy, String subject, LegalBasis basis, Scope appliesIn, List<Reach> out) {
+    Authority a = policy.authorityOf(basis);
+    List<Jurisdiction> outside = new ArrayList<>();
+    for (Jurisdiction j : appliesIn.members()) {
+      if (!a.isHome(j)) {
+        outside.add(j);
+      }
+    }
+    if (!outside.isEmpty()) {
+      out.add(new Reach(subject, a.name(), a.homeText(), Scope.of(outside),
+          basis.extraterritorial().orElse(""), a.declared()));
     }
   }
 
@@ -422,7 +437,9 @@ public final class PolicyReport {
   static TextTable reachTable(List<Reach> reaches) {
     TextTable t = new TextTable("SUBJECT", "AUTHORITY", "HOME", "TERRITORY", "STATEMENT");
     for (Reach r : reaches) {
-      t.row(r.subject(), r.authority(), r.home().code(), describe(r.territory()), r.statement());
+      t.row(r.subject(),
+          r.authority() + (r.declared() ? " (declared by this policy, not in the catalogue)" : ""),
+          r.home(), describe(r.territory()), r.statement());
     }
     return t;
   }
@@ -513,7 +530,8 @@ public final class PolicyReport {
     ObjectNode n = Json.object();
     n.put("subject", r.subject());
     n.put("authority", r.authority());
-    n.put("home", r.home().code());
+    n.put("home", r.home());
+    n.put("declared", r.declared());
     n.set("territory", Json.strings(
         r.territory().members().stream().map(Jurisdiction::code).sorted().toList()));
     n.put("statement", r.statement());

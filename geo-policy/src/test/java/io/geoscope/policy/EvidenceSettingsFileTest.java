@@ -8,7 +8,6 @@ import io.geoscope.core.OnAnonymizer;
 import io.geoscope.core.OnImprecise;
 import io.geoscope.core.Policy;
 import io.geoscope.core.PolicyProblem;
-import io.geoscope.core.PolicyValidationException;
 import io.geoscope.core.Rule;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -16,14 +15,13 @@ import org.junit.jupiter.api.Test;
 class EvidenceSettingsFileTest {
   private static final String CRIMEA =
       """
-      geoscope: 1
+      geoscope: 2
       version: "2026-06"
+      operator: { name: Example Meetings Inc., subject-to: [US] }
       rules:
         - id: ofac-crimea
           basis:
             authority: OFAC
-            home: US
-            territory: [UA-43]
             extraterritorial: "EO 13685: US persons may not export services to Crimea"
             kind: sanctions
             citation: 31 CFR part 589
@@ -66,11 +64,28 @@ class EvidenceSettingsFileTest {
 
   @Test
   void anUnknownSettingIsAPositionedProblemNamingTheField() {
-    PolicyValidationException e = catchThrowableOfType(
+    PolicyFileException e = catchThrowableOfType(
         () -> PolicyFiles.parse(CRIMEA.formatted("some", "sometimes", "maybe"), "bad.yaml", PolicyFormat.YAML),
-        PolicyValidationException.class);
-    assertThat(e.problems()).extracting(PolicyProblem::field)
+        PolicyFileException.class);
+    assertThat(e.problems()).extracting(PolicyFileProblem::field)
         .contains("evidence", "on-imprecise", "on-anonymizer");
-    assertThat(e.problems()).allSatisfy(pr -> assertThat(pr.location()).isPresent());
+    assertThat(e.problems()).allSatisfy(pr -> assertThat(pr.location().line()).isPositive());
+  }
+
+  @Test
+  void widenedSettingsOutsideTheOperatorsOwnLawAreRefusedAtTheirFields() throws Exception {
+    String speech = CRIMEA.replace("authority: OFAC", "authority: Cyberspace Administration of China")
+        .replace("kind: sanctions", "kind: statute").replace("citation: 31 CFR part 589",
+            "citation: Cybersecurity Law art. 12").replace("[UA-43]", "[CN]")
+        .replace("            extraterritorial: \"EO 13685: US persons may not export services to Crimea\"\n", "");
+    PolicyFileException e = catchThrowableOfType(
+        () -> PolicyFiles.parse(speech.formatted("any", "apply", "apply"), "cn.yaml", PolicyFormat.YAML),
+        PolicyFileException.class);
+    assertThat(e.problems()).extracting(PolicyFileProblem::codeName)
+        .containsOnly(PolicyProblem.Code.UNPLACED_NOT_PERMITTED.name());
+    assertThat(e.problems()).extracting(PolicyFileProblem::field)
+        .containsExactlyInAnyOrder("evidence", "on-imprecise", "on-anonymizer");
+    assertThat(PolicyFiles.parse(speech.formatted("primary", "skip", "skip"), "cn.yaml", PolicyFormat.YAML)
+        .rules()).hasSize(1);
   }
 }

@@ -11,7 +11,6 @@ import io.geoscope.core.Meeting;
 import io.geoscope.core.Outcome;
 import io.geoscope.core.Participant;
 import io.geoscope.core.Role;
-import io.geoscope.core.PolicyValidationException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,7 +31,7 @@ class LivePolicyTest {
   /** A policy that denies participants in {@code country} and nobody else. */
   static String denying(String country) {
     return policy(rule("deny-" + country.toLowerCase(java.util.Locale.ROOT),
-        "{authority: A, home: " + country + ", kind: statute, citation: c}",
+        "{authority: A-" + country + ", home: " + country + ", kind: statute, citation: c}",
         "    applies-in: [" + country + "]\n    effect: deny-join\n"));
   }
 
@@ -71,11 +70,11 @@ class LivePolicyTest {
     DecisionEngine before = live.engine();
 
     // One good rule and one whose scope lies outside its basis's territory: nothing of it applies.
-    write(file, denying("KP") + rule("bad", "{authority: A, home: US, kind: statute, citation: c}",
+    write(file, denying("KP") + rule("bad", "{authority: A-US, home: US, kind: statute, citation: c}",
         "    applies-in: [CN]\n    effect: deny-join\n"));
-    assertThatThrownBy(live::reload).isInstanceOf(PolicyValidationException.class);
+    assertThatThrownBy(live::reload).isInstanceOf(PolicyFileException.class);
     write(file, "geoscope: 1\nrules: [");
-    assertThatThrownBy(live::reload).isInstanceOf(PolicyValidationException.class);
+    assertThatThrownBy(live::reload).isInstanceOf(PolicyFileException.class);
     Files.delete(file);
     assertThatThrownBy(live::reload).isInstanceOf(NoSuchFileException.class);
 
@@ -90,7 +89,8 @@ class LivePolicyTest {
   void theEngineFactoryIsUsedForEveryReloadAndAFailingOneKeepsTheOldEngine(@TempDir Path dir)
       throws Exception {
     Path file = write(dir.resolve("policy.json"),
-        "{\"geoscope\": 1, \"rules\": [{\"id\": \"r\", \"basis\": {\"authority\": \"A\","
+        "{\"geoscope\": 2, \"authorities\": [{\"id\": \"a\", \"name\": \"A\", \"home\": \"IR\"}],"
+            + " \"rules\": [{\"id\": \"r\", \"basis\": {\"authority\": \"A\","
             + " \"home\": \"IR\", \"kind\": \"statute\", \"citation\": \"c\"},"
             + " \"applies-in\": [\"IR\"], \"effect\": \"deny-join\"}]}");
     List<Outcome> heard = new ArrayList<>();
@@ -159,7 +159,7 @@ class LivePolicyTest {
         });
         try {
           live.reload();
-        } catch (PolicyValidationException e) {
+        } catch (PolicyFileException e) {
           refused++;
         }
       }

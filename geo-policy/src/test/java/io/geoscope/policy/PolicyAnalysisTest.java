@@ -15,6 +15,7 @@ import io.geoscope.core.LegalBasis;
 import io.geoscope.core.Mode;
 import io.geoscope.core.Policy;
 import io.geoscope.core.Rule;
+import io.geoscope.core.Scope;
 import io.geoscope.policy.PolicyReport.Exposure;
 import io.geoscope.policy.PolicyReport.ExposureKey;
 import io.geoscope.policy.PolicyReport.Status;
@@ -53,8 +54,13 @@ class PolicyAnalysisTest {
     return place.equals("unknown") ? !j.isKnown() : j.isKnown() && j.within(Jurisdiction.of(place));
   }
 
-  static boolean reachesOutsideHome(LegalBasis b) {
-    return b.territory().members().stream().anyMatch(m -> !m.within(b.home()));
+  /**
+   * True if {@code appliesIn} names a place outside {@code b}'s authority's home: declared
+   * authorities are local only, and the generators' only other authority is OFAC, home US.
+   */
+  static boolean reachesOutsideHome(LegalBasis b, Scope appliesIn) {
+    return !b.authority().endsWith(PolicyGen.DECLARED)
+        && appliesIn.members().stream().anyMatch(j -> !j.country().code().equals("US"));
   }
 
   /** The example with its one licence valid from {@code effective} until {@code expires}. */
@@ -66,7 +72,8 @@ class PolicyAnalysisTest {
         new LegalBasis(b.authority(), b.home(), b.territory(), b.extraterritorial(), b.kind(),
             b.citation(), b.reference(), effective, expires),
         licence.appliesIn(), licence.lifts());
-    return Policy.of("licence-changed", policy.rules(), List.of(changed));
+    return Policy.of("licence-changed", policy.operator(), policy.authorities(), policy.rules(),
+        List.of(changed));
   }
 
   @Test
@@ -150,12 +157,12 @@ class PolicyAnalysisTest {
           PolicyReport report = PolicyReport.of(policy, Instant.EPOCH);
           Set<String> reaching = new HashSet<>();
           for (Rule r : policy.rules()) {
-            if (reachesOutsideHome(r.basis())) {
+            if (reachesOutsideHome(r.basis(), r.appliesIn())) {
               reaching.add(r.id());
             }
           }
           for (Exemption e : policy.exemptions()) {
-            if (reachesOutsideHome(e.basis())) {
+            if (reachesOutsideHome(e.basis(), e.appliesIn())) {
               reaching.add(e.id());
             }
           }
@@ -297,7 +304,8 @@ class PolicyAnalysisTest {
           ? new Rule(r.id(), r.basis(), r.appliesIn(), r.when(), r.effect(), Mode.SHADOW, r.onUnknown())
           : r);
     }
-    Policy after = Policy.of("shadowed", rules, before.exemptions());
+    Policy after = Policy.of("shadowed", before.operator(), before.authorities(), rules,
+        before.exemptions());
 
     PolicyDiff diff = PolicyDiff.between(before, after);
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.geoscope.core.DecisionEngine;
 import io.geoscope.core.Policy;
-import io.geoscope.core.PolicyValidationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +13,7 @@ import java.nio.file.Path;
 /**
  * Fuzzes the policy loader: any file either loads into a policy that an engine compiles and that
  * survives a write/parse round trip unchanged, or is refused with a {@link
- * PolicyValidationException} listing at least one problem. Nothing else may escape (no Jackson or
+ * PolicyFileException} listing at least one problem. Nothing else may escape (no Jackson or
  * SnakeYAML exception, no {@link StackOverflowError}). Every build replays the committed corpus
  * in {@code PolicyFilesFuzzTestInputs/}; the {@code fuzz} profile explores for a bounded time.
  */
@@ -39,7 +38,7 @@ class PolicyFilesFuzzTest {
     Policy policy;
     try {
       policy = PolicyFiles.load(file);
-    } catch (PolicyValidationException e) {
+    } catch (PolicyFileException e) {
       assertThat(e.problems()).isNotEmpty();
       return;
     }
@@ -47,7 +46,7 @@ class PolicyFilesFuzzTest {
     Policy again;
     try {
       again = PolicyFiles.parse(PolicyFiles.write(policy, format), "again", format);
-    } catch (PolicyValidationException e) {
+    } catch (PolicyFileException e) {
       throw new AssertionError("a loaded policy, written back, no longer loads: " + e.problems(), e);
     }
     assertThat(again.rules()).containsExactlyInAnyOrderElementsOf(policy.rules());

@@ -1,6 +1,9 @@
 package io.geoscope.policy;
 
+import io.geoscope.core.Authority;
 import io.geoscope.core.Condition;
+import io.geoscope.core.Operator;
+import io.geoscope.core.PolicyValidator;
 import io.geoscope.core.Effect;
 import io.geoscope.core.Evidence;
 import io.geoscope.core.Exemption;
@@ -16,7 +19,6 @@ import io.geoscope.core.OnAnonymizer;
 import io.geoscope.core.OnImprecise;
 import io.geoscope.core.OnUnknown;
 import io.geoscope.core.Policy;
-import io.geoscope.core.PolicyValidationException;
 import io.geoscope.core.Rule;
 import io.geoscope.core.Scope;
 import io.geoscope.core.UnknownReason;
@@ -25,6 +27,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
@@ -48,7 +51,35 @@ final class PolicyGen {
           "line one\nline two", "- dash", "[brackets]", "{braces}", "*star", "&amp", "!bang", "~");
   static final List<String> NOTICES = List.of("recording-consent", "export-control", "a1");
 
+  static final String DECLARED = "-authority";
+  static final Operator OPERATOR = Operator.of("Generated Operator", "US");
+
   private PolicyGen() {}
+
+  /** An exemption's basis under {@code basis}'s authority: a general licence where OFAC's. */
+  static LegalBasis licence(LegalBasis basis) {
+    if (basis.authority().endsWith(DECLARED)) {
+      return basis;
+    }
+    return new LegalBasis(basis.authority(), basis.home(), basis.territory(),
+        basis.extraterritorial(), InstrumentKind.GENERAL_LICENCE, basis.citation(),
+        basis.reference(), basis.effective(), basis.expires());
+  }
+
+  /** The {@code XX-authority} authorities a policy's parts name, declared. */
+  static List<Authority> declaredFor(List<Rule> rules, List<Exemption> exemptions) {
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    rules.forEach(r -> names.add(r.basis().authority()));
+    exemptions.forEach(e -> names.add(e.basis().authority()));
+    List<Authority> out = new ArrayList<>();
+    for (String n : names) {
+      if (n.endsWith(DECLARED)) {
+        out.add(Authority.declared(n.replace('-', '.').toLowerCase(java.util.Locale.ROOT), n,
+            Jurisdiction.of(n.substring(0, n.length() - DECLARED.length())), Optional.empty()));
+      }
+    }
+    return out;
+  }
 
   static <T> T pick(RandomnessSource in, List<T> from) {
     return from.get(Generate.range(0, from.size() - 1).generate(in));
@@ -79,16 +110,20 @@ final class PolicyGen {
     return in -> {
       Jurisdiction home = Jurisdiction.of(pick(in, PLACES));
       Scope territory = coin(in) ? Scope.of(home.code()) : scopeOf(nonEmptySubset(in, PLACES));
+      boolean reaches = !territory.within(Scope.of(home.code()));
+      String citation = pick(in, TEXTS);
       LegalBasis.Builder b =
           LegalBasis.builder()
-              .authority(pick(in, TEXTS))
-              .home(home)
+              .authority(reaches ? "OFAC" : home.code() + DECLARED)
               .territory(territory)
-              .kind(Generate.enumValues(InstrumentKind.class).generate(in))
-              .citation(pick(in, TEXTS));
-      boolean reaches = !territory.within(Scope.of(home.code()));
+              .kind(reaches ? InstrumentKind.SANCTIONS
+                  : Generate.enumValues(InstrumentKind.class).generate(in))
+              .citation(PolicyValidator.isPlaceholder(citation) ? "31 CFR part 560" : citation);
+      if (!reaches) {
+        b.home(home);
+      }
       if (reaches || coin(in)) {
-        b.extraterritorial(pick(in, TEXTS));
+        b.extraterritorial(pick(in, TEXTS) + " (US sanctions bind the US operator)");
       }
       if (coin(in)) {
         b.reference(pick(in, TEXTS));
@@ -137,17 +172,20 @@ final class PolicyGen {
   static Gen<Rule> rules(String id) {
     return in -> {
       LegalBasis basis = bases().generate(in);
+      // only the operator's own law (the catalogue authorities here) may act on unplaced people
+      boolean unplaced = !basis.authority().endsWith(DECLARED);
       return new Rule(
           id,
           basis,
-          inside(in, basis.territory()),
+          inside(in, basis.territory().orElseThrow()),
           conditions().generate(in),
           effects().generate(in),
           Generate.enumValues(Mode.class).generate(in),
-          Generate.enumValues(OnUnknown.class).generate(in),
-          Generate.enumValues(EvidenceStandard.class).generate(in),
-          Generate.enumValues(OnImprecise.class).generate(in),
-          Generate.enumValues(OnAnonymizer.class).generate(in));
+          unplaced ? Generate.enumValues(OnUnknown.class).generate(in) : OnUnknown.SKIP,
+          unplaced ? Generate.enumValues(EvidenceStandard.class).generate(in)
+              : EvidenceStandard.PRIMARY,
+          unplaced ? Generate.enumValues(OnImprecise.class).generate(in) : OnImprecise.SKIP,
+          unplaced ? Generate.enumValues(OnAnonymizer.class).generate(in) : OnAnonymizer.IGNORE);
     };
   }
 
@@ -165,15 +203,16 @@ final class PolicyGen {
       List<Exemption> exemptions = new ArrayList<>();
       int exemptionCount = ids.isEmpty() ? 0 : Generate.range(0, 3).generate(in);
       for (int i = 0; i < exemptionCount; i++) {
-        LegalBasis basis = bases().generate(in);
+        LegalBasis basis = licence(bases().generate(in));
         exemptions.add(
-            new Exemption("exemption-" + i, basis, inside(in, basis.territory()),
+            new Exemption("exemption-" + i, basis, inside(in, basis.territory().orElseThrow()),
                 nonEmptySubset(in, ids)));
       }
       String version = coin(in) ? "v" + Generate.range(1, 99).generate(in) : pick(in, TEXTS);
       try {
-        return Policy.of(version, rules, exemptions);
-      } catch (PolicyValidationException e) {
+        return Policy.of(version, Optional.of(OPERATOR), declaredFor(rules, exemptions), rules,
+            exemptions);
+      } catch (io.geoscope.core.PolicyValidationException e) {
         throw new AssertionError("generator built an invalid policy: " + e.getMessage(), e);
       }
     };
@@ -253,8 +292,9 @@ final class PolicyGen {
         }
       }
       try {
-        return List.of(a, Policy.of(a.version() + "-edited", rules, exemptions));
-      } catch (PolicyValidationException e) {
+        return List.of(a, Policy.of(a.version() + "-edited", a.operator(),
+            declaredFor(rules, exemptions), rules, exemptions));
+      } catch (io.geoscope.core.PolicyValidationException e) {
         throw new AssertionError("generator built an invalid edit: " + e.getMessage(), e);
       }
     };

@@ -10,7 +10,6 @@ import io.geoscope.core.DecisionEngine;
 import io.geoscope.core.Evidence;
 import io.geoscope.core.Meeting;
 import io.geoscope.core.Policy;
-import io.geoscope.core.PolicyValidationException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -20,7 +19,7 @@ class PolicyRoundTripTest {
   static Policy reload(Policy policy, PolicyFormat format) {
     try {
       return PolicyFiles.parse(PolicyFiles.write(policy, format), "gen." + format, format);
-    } catch (PolicyValidationException e) {
+    } catch (PolicyFileException e) {
       throw new AssertionError(PolicyFiles.write(policy, format) + "\n" + e.getMessage(), e);
     }
   }

@@ -3,7 +3,7 @@ package io.geoscope.server;
 import static java.util.Objects.requireNonNull;
 
 import io.geoscope.core.DecisionEngine;
-import io.geoscope.core.PolicyValidationException;
+import io.geoscope.policy.PolicyFileException;
 import io.geoscope.geoip.DatabaseException;
 import io.geoscope.geoip.GeoResolver;
 import io.geoscope.micrometer.DecisionMetrics;
@@ -85,7 +85,7 @@ public final class GeoServer implements AutoCloseable {
               .database(config.database())
               .documentationRangesResolve(config.documentationRangesResolve())
               .build();
-    } catch (PolicyValidationException e) {
+    } catch (PolicyFileException e) {
       throw new ConfigException("policy " + config.policy() + " is invalid: " + e.getMessage());
     } catch (DatabaseException e) {
       throw new ConfigException("database " + config.database() + " is refused: " + e.getMessage());
@@ -192,7 +192,7 @@ public final class GeoServer implements AutoCloseable {
       policyStamp = stamp;
       LOG.log(Level.INFO, "policy reloaded: {0}", policy.policy().version());
       return true;
-    } catch (IOException | PolicyValidationException e) {
+    } catch (IOException | PolicyFileException e) {
       reloadFailures.increment();
       LOG.log(Level.WARNING, "policy reload refused, the one in service stays: {0}", e.getMessage());
       return false;

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.geoscope.core.Authority;
 import io.geoscope.core.Condition;
+import io.geoscope.core.Operator;
 import io.geoscope.core.Effect;
 import io.geoscope.core.Evidence;
 import io.geoscope.core.Exemption;
@@ -43,7 +45,7 @@ import java.util.TreeSet;
  * expiry follows effect, exemptions lift rules of the same policy — so {@code Policy.of} accepts
  * every generated policy. Countries are drawn mostly from CN, HK, MO, TW, US, DE, IR and RU (where
  * the interesting law is), sometimes from a few others, rarely from the whole ISO list;
- * subdivisions from a small fixed set per country (e.g. {@code US-CA}, {@code CN-22}), since
+ * subdivisions from a small fixed set per country (e.g. {@code US-CA}, {@code CN-JL}), since
  * Geoscope interns every subdivision it sees.
  *
  * <p>The first option of every choice is the simplest, so a framework that shrinks its draws
@@ -59,19 +61,34 @@ public final class Generators {
   private static final List<String> OTHER_COUNTRIES =
       List.of("GB", "FR", "KP", "CU", "SY", "BR", "IN", "JP", "UA", "SG", "XK");
 
+  /** The first two subdivisions of each country in the shipped ISO 3166-2 table. */
+  private static final Map<Jurisdiction, List<Jurisdiction>> REAL_SUBDIVISIONS = firstTwo();
+
+  private static Map<Jurisdiction, List<Jurisdiction>> firstTwo() {
+    Map<Jurisdiction, List<Jurisdiction>> out = new java.util.HashMap<>();
+    for (Jurisdiction j : Jurisdiction.subdivisions()) {
+      List<Jurisdiction> list = out.computeIfAbsent(j.country(), c -> new ArrayList<>());
+      if (list.size() < 2) {
+        list.add(j);
+      }
+    }
+    return out;
+  }
+
   private static final Map<String, List<String>> SUBDIVISION_PARTS =
       ImmutableMap.<String, List<String>>builder()
           .put("US", List.of("CA", "NY", "TX", "WA"))
-          .put("CN", List.of("11", "22", "31", "44", "65"))
+          .put("CN", List.of("BJ", "JL", "SH", "GD", "XJ"))
           .put("DE", List.of("BY", "BE", "HH"))
           .put("RU", List.of("MOW", "SPE"))
           .put("IR", List.of("07", "10"))
           .put("TW", List.of("TPE", "KHH"))
-          .put("GB", List.of("ENG", "SCT"))
+          .put("GB", List.of("ENG", "SCT", "WBK"))
+          .put("FR", List.of("IDF", "75"))
+          .put("ES", List.of("MD", "M"))
           .put("UA", List.of("43", "30"))
           .build();
 
-  private static final List<String> DEFAULT_PARTS = List.of("01", "02");
 
   /** Meeting tags used when no policy supplies its own. */
   private static final List<String> TAGS =
@@ -113,7 +130,7 @@ public final class Generators {
         });
   }
 
-  /** Subdivisions from a small fixed set per country, e.g. {@code US-CA}, {@code CN-22}. */
+  /** Subdivisions from a small fixed set per country, e.g. {@code US-CA}, {@code CN-JL}. */
   public static Arbitrary<Jurisdiction> subdivisions() {
     List<String> withParts = List.copyOf(SUBDIVISION_PARTS.keySet());
     return Arbitrary.of(s -> subdivisionOf(s, Jurisdiction.country(s.pick(withParts))), Shrinks::jurisdiction);
@@ -126,7 +143,13 @@ public final class Generators {
       throw new IllegalArgumentException(country + " is not a country");
     }
     List<Jurisdiction> out = new ArrayList<>();
-    for (String part : SUBDIVISION_PARTS.getOrDefault(country.code(), DEFAULT_PARTS)) {
+    List<String> parts = SUBDIVISION_PARTS.get(country.code());
+    if (parts == null) {
+      // Otherwise the country's first real subdivisions; a country without any stands for itself.
+      List<Jurisdiction> real = REAL_SUBDIVISIONS.getOrDefault(country, List.of());
+      return real.isEmpty() ? List.of(country) : real;
+    }
+    for (String part : parts) {
       out.add(Jurisdiction.subdivision(country, part));
     }
     return List.copyOf(out);
@@ -183,13 +206,13 @@ public final class Generators {
   private static List<Jurisdiction> ownJurisdictions(Policy policy) {
     TreeSet<Jurisdiction> named = new TreeSet<>();
     for (Rule r : policy.rules()) {
-      named.add(r.basis().home());
-      named.addAll(r.basis().territory().members());
+      named.addAll(policy.authorityOf(r.basis()).home());
+      r.basis().territory().ifPresent(t -> named.addAll(t.members()));
       named.addAll(r.appliesIn().members());
     }
     for (Exemption e : policy.exemptions()) {
-      named.add(e.basis().home());
-      named.addAll(e.basis().territory().members());
+      named.addAll(policy.authorityOf(e.basis()).home());
+      e.basis().territory().ifPresent(t -> named.addAll(t.members()));
       named.addAll(e.appliesIn().members());
     }
     TreeSet<Jurisdiction> own = new TreeSet<>(named);
@@ -203,10 +226,48 @@ public final class Generators {
 
   // ---------------------------------------------------------------- law
 
+  /** The operator of every generated policy: subject to US law. */
+  public static Operator operator() {
+    return GENERATED_OPERATOR;
+  }
+
+  private static final Operator GENERATED_OPERATOR = Operator.of("Generated Operator", "US");
+
   /**
-   * Legal bases, valid by construction: territory is home, part of home, or (about one time in
-   * five) home plus other countries with an extraterritorial statement; optional effective and
-   * expiry days with expiry after effect.
+   * The authorities generated bases name that the catalogue lacks ({@code XX-authority}, home
+   * {@code XX}), declared as a policy would declare them.
+   */
+  public static List<Authority> declaredFor(List<Rule> rules, List<Exemption> exemptions) {
+    TreeSet<String> names = new TreeSet<>();
+    for (Rule r : rules) {
+      names.add(r.basis().authority());
+    }
+    for (Exemption e : exemptions) {
+      names.add(e.basis().authority());
+    }
+    List<Authority> out = new ArrayList<>();
+    for (String name : names) {
+      if (name.endsWith(DECLARED_SUFFIX)) {
+        Jurisdiction home = Jurisdiction.of(name.substring(0, name.length() - DECLARED_SUFFIX.length()));
+        out.add(Authority.declared(name, name, home, java.util.Optional.empty()));
+      }
+    }
+    return out;
+  }
+
+  private static final String DECLARED_SUFFIX = "-authority";
+
+  /** True if rules under {@code basis} are the generated operator's own law. */
+  static boolean isOperatorLaw(LegalBasis basis) {
+    return !basis.authority().endsWith(DECLARED_SUFFIX);
+  }
+
+  /**
+   * Legal bases, valid by construction, with the territory always written: home or part of home
+   * under a declared {@code XX-authority}, or (about one time in five) a sanctions or
+   * export-control reach of OFAC or BIS, the generated operator's own law, over other countries
+   * with an extraterritorial statement; optional effective and expiry days with expiry after
+   * effect.
    */
   public static Arbitrary<LegalBasis> legalBases() {
     Arbitrary<Jurisdiction> countries = countries();
@@ -216,23 +277,25 @@ public final class Generators {
           Jurisdiction home = countries.generate(s);
           LegalBasis.Builder b =
               LegalBasis.builder()
-                  .authority(home.code() + "-authority")
+                  .authority(home.code() + DECLARED_SUFFIX)
                   .home(home)
                   .kind(s.pick(kinds))
                   .citation(home.code() + " Act " + s.nextInt(1, 999));
           int shape = s.nextInt(0, 9);
           if (shape >= 8) {
+            boolean ofac = s.chance(50);
+            b = LegalBasis.builder()
+                .authority(ofac ? "OFAC" : "Bureau of Industry and Security")
+                .kind(ofac ? InstrumentKind.SANCTIONS : InstrumentKind.EXPORT_CONTROL)
+                .citation((ofac ? "31 CFR part " : "15 CFR part ") + s.nextInt(500, 799));
             Set<Jurisdiction> members = new LinkedHashSet<>();
-            members.add(home);
             int extra = s.nextInt(1, 3);
             for (int i = 0; i < extra; i++) {
               Jurisdiction other = countries.generate(s);
               members.add(s.chance(30) ? subdivisionOf(s, other) : other);
             }
             b.territory(Scope.of(members));
-            if (members.size() > 1) {
-              b.extraterritorial("binds persons subject to " + home.code() + " jurisdiction abroad");
-            }
+            b.extraterritorial("US law binds the US operator for users located there");
           } else if (shape >= 6) {
             List<Jurisdiction> parts = subdivisionsOf(home);
             Set<Jurisdiction> members = new LinkedHashSet<>();
@@ -250,6 +313,9 @@ public final class Generators {
           if (s.chance(30)) {
             LocalDate from = effective == null ? EPOCH_DAY : effective;
             b.expires(from.plusDays(s.nextInt(1, 3650)));
+          }
+          if (shape < 6) {
+            b.territory(Scope.of(List.of(home)));
           }
           return b.build();
         });
@@ -349,11 +415,12 @@ public final class Generators {
           LegalBasis basis = bases.generate(s);
           return Rule.builder(id)
               .basis(basis)
-              .appliesIn(scopesWithin(basis.territory()).generate(s))
+              .appliesIn(scopesWithin(basis.territory().orElseThrow()).generate(s))
               .when(conditions.generate(s))
               .effect(effects.generate(s))
               .mode(s.chance(20) ? Mode.SHADOW : Mode.ENFORCE)
-              .onUnknown(s.chance(20) ? OnUnknown.APPLY : OnUnknown.SKIP)
+              .onUnknown(
+                  isOperatorLaw(basis) && s.chance(50) ? OnUnknown.APPLY : OnUnknown.SKIP)
               .build();
         },
         Shrinks::rule);
@@ -384,23 +451,29 @@ public final class Generators {
           Scope appliesIn;
           if (s.chance(50)) {
             basis =
-                LegalBasis.builder()
-                    .authority(first.basis().authority())
-                    .home(first.basis().home())
-                    .territory(first.basis().territory())
-                    .extraterritorial(
-                        first.basis().extraterritorial().orElse("general licence abroad"))
-                    .kind(InstrumentKind.GENERAL_LICENCE)
-                    .citation("GL " + s.nextInt(1, 99))
-                    .build();
+                generalLicence(first.basis(), "GL " + s.nextInt(1, 99));
             appliesIn = scopesWithin(first.appliesIn()).generate(s);
           } else {
-            basis = bases.generate(s);
-            appliesIn = scopesWithin(basis.territory()).generate(s);
+            LegalBasis any = bases.generate(s);
+            basis = isOperatorLaw(any) ? generalLicence(any, any.citation() + " GL") : any;
+            appliesIn = scopesWithin(basis.territory().orElseThrow()).generate(s);
           }
           return new Exemption(id, basis, appliesIn, lifts);
         },
         Shrinks::exemption);
+  }
+
+  /** A general licence of {@code basis}'s authority over its territory. */
+  private static LegalBasis generalLicence(LegalBasis basis, String citation) {
+    LegalBasis.Builder b =
+        LegalBasis.builder()
+            .authority(basis.authority())
+            .territory(basis.territory().orElseThrow())
+            .kind(InstrumentKind.GENERAL_LICENCE)
+            .citation(citation);
+    basis.home().ifPresent(b::home);
+    basis.extraterritorial().ifPresent(b::extraterritorial);
+    return b.build();
   }
 
   /** Valid policies of zero to six rules ({@code r1}...) and up to two exemptions ({@code x1}...). */
@@ -428,7 +501,8 @@ public final class Generators {
               exemptions.add(exemptions("x" + i, rules).generate(s));
             }
           }
-          return PolicyEdits.rebuild("generated", rules, exemptions);
+          return Policy.of("generated", java.util.Optional.of(GENERATED_OPERATOR),
+              declaredFor(rules, exemptions), rules, exemptions);
         },
         Shrinks::policy);
   }

@@ -220,7 +220,11 @@ public final class PolicyInvariants {
     Source source = Source.seeded(~seed);
     List<Rule> out = new ArrayList<>();
     for (int k = 1; k <= ADDED_RULES; k++) {
+      // Local law only (a declared authority at home): it binds under any operator.
       Rule r = Generators.rules("testkit-added-" + k, tagPool).generate(source);
+      for (int tries = 0; Generators.isOperatorLaw(r.basis()) && tries < 1000; tries++) {
+        r = Generators.rules("testkit-added-" + k, tagPool).generate(source);
+      }
       out.add(PolicyEdits.withMode(r, Mode.ENFORCE));
     }
     return out;

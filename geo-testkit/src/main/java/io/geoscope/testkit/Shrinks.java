@@ -38,14 +38,14 @@ public final class Shrinks {
       for (Rule smaller : rule(policy.rules().get(i))) {
         List<Rule> rules = new ArrayList<>(policy.rules());
         rules.set(i, smaller);
-        out.add(PolicyEdits.rebuild(policy.version(), rules, policy.exemptions()));
+        out.add(PolicyEdits.rebuild(policy, rules, policy.exemptions()));
       }
     }
     for (int i = 0; i < policy.exemptions().size(); i++) {
       for (Exemption smaller : exemption(policy.exemptions().get(i))) {
         List<Exemption> exemptions = new ArrayList<>(policy.exemptions());
         exemptions.set(i, smaller);
-        out.add(PolicyEdits.rebuild(policy.version(), policy.rules(), exemptions));
+        out.add(PolicyEdits.rebuild(policy, policy.rules(), exemptions));
       }
     }
     return List.copyOf(out);

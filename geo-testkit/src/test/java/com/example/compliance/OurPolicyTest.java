@@ -63,7 +63,7 @@ class OurPolicyTest {
 
   static Policy ourPolicy() {
     try {
-      return Policy.builder("2026-06-01")
+      return Policy.builder("2026-06-01").operator(io.geoscope.core.Operator.of("Example Meetings Inc.", "US"))
           .rule(
               Rule.builder("cn-june-fourth")
                   .basis(

@@ -49,7 +49,7 @@ class PlantedBugsTest {
   @Test
   void hostsDeniedEverywhereBreaksHostEqualityAndNeverWidenWithOneParticipant() throws Exception {
     Policy small =
-        Policy.builder("hosts")
+        Policy.builder("hosts").operator(io.geoscope.core.Operator.of("Example Meetings Inc.", "US"))
             .rule(SamplePolicies.CN_JUNE_FOURTH)
             .rule(SamplePolicies.DE_RECORDING_NOTICE)
             .rule(SamplePolicies.US_CA_CLOUD_RECORDING)
@@ -209,10 +209,14 @@ class PlantedBugsTest {
             p ->
                 PolicyEdits.mapRules(
                     p,
+                    // only the operator's own law may apply to unknowns: the bug stays a valid policy
                     r ->
-                        new Rule(
-                            r.id(), r.basis(), r.appliesIn(), r.when(), r.effect(), r.mode(),
-                            OnUnknown.APPLY)));
+                        io.geoscope.core.PolicyValidator.isOperatorLaw(
+                                p.authorityOf(r.basis()), p.operator())
+                            ? new Rule(
+                                r.id(), r.basis(), r.appliesIn(), r.when(), r.effect(), r.mode(),
+                                OnUnknown.APPLY, r.evidence(), r.onImprecise(), r.onAnonymizer())
+                            : r));
 
     InvariantReport report = PolicyInvariants.forPolicy(policy).decider(appliesToUnknown).run();
 

@@ -118,7 +118,7 @@ final class SamplePolicies {
   /** Five rules (one shadow, one expiring), a general licence and a consent exemption. */
   static Policy realistic() {
     try {
-      return Policy.builder("2026-06-01")
+      return Policy.builder("2026-06-01").operator(io.geoscope.core.Operator.of("Example Meetings Inc.", "US"))
           .rule(CN_JUNE_FOURTH)
           .rule(IR_OFAC)
           .rule(DE_RECORDING_NOTICE)

@@ -29,10 +29,10 @@ class ShrinksTest {
             p -> {
               for (Policy smaller : Shrinks.policy(p)) {
                 assertThat(size(smaller)).isLessThan(size(p));
-                assertThatCode(() -> Policy.of(smaller.version(), smaller.rules(), smaller.exemptions()))
+                assertThatCode(() -> Policy.of(smaller.version(), smaller.operator(), smaller.authorities(), smaller.rules(), smaller.exemptions()))
                     .doesNotThrowAnyException();
                 for (Rule r : smaller.rules()) {
-                  assertThat(r.appliesIn().within(r.basis().territory())).isTrue();
+                  assertThat(r.appliesIn().within(r.basis().territory().orElseThrow())).isTrue();
                   assertThat(p.rule(r.id())).as("rule ids are kept").isPresent();
                 }
               }
@@ -57,10 +57,10 @@ class ShrinksTest {
   void droppingARuleDropsExemptionsThatLiftedOnlyItAndTheLiftsOfIt() throws Exception {
     Exemption both =
         new Exemption(
-            "both", SamplePolicies.OFAC_ITSR, Scope.of("IR"),
+            "both", SamplePolicies.GL_D2.basis(), Scope.of("IR"),
             Set.of("ir-ofac", "cn-june-fourth"));
     Policy policy =
-        Policy.builder("v")
+        Policy.builder("v").operator(io.geoscope.core.Operator.of("Example Meetings Inc.", "US"))
             .rule(SamplePolicies.CN_JUNE_FOURTH)
             .rule(SamplePolicies.IR_OFAC)
             .exemption(SamplePolicies.GL_D2)

@@ -25,7 +25,7 @@ final class Policies {
 
   static final LegalBasis RU =
       LegalBasis.builder().authority("Roskomnadzor").home("RU")
-          .kind(InstrumentKind.STATUTE).citation("Federal Law 149-FZ").build();
+          .kind(InstrumentKind.REGULATION).citation("Federal Law 149-FZ").build();
 
   static final LegalBasis DE =
       LegalBasis.builder().authority("Bundestag").home("DE")

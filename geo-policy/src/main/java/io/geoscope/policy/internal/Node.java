@@ -1,6 +1,6 @@
 package io.geoscope.policy.internal;
 
-import io.geoscope.core.PolicyProblem.Location;
+import io.geoscope.policy.PolicyFileProblem.Location;
 import java.util.List;
 import java.util.Map;
 

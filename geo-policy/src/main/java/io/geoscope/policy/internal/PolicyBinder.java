@@ -13,10 +13,15 @@ import io.geoscope.core.OnAnonymizer;
 import io.geoscope.core.OnImprecise;
 import io.geoscope.core.OnUnknown;
 import io.geoscope.core.Policy;
+import io.geoscope.core.Authority;
+import io.geoscope.core.Operator;
 import io.geoscope.core.PolicyProblem;
-import io.geoscope.core.PolicyProblem.Code;
-import io.geoscope.core.PolicyProblem.Location;
 import io.geoscope.core.PolicyValidationException;
+import io.geoscope.core.PolicyValidator;
+import io.geoscope.policy.PolicyFileException;
+import io.geoscope.policy.PolicyFileProblem;
+import io.geoscope.policy.PolicyFileProblem.Code;
+import io.geoscope.policy.PolicyFileProblem.Location;
 import io.geoscope.core.Rule;
 import io.geoscope.core.Scope;
 import io.geoscope.policy.internal.Node.ListNode;
@@ -39,20 +44,29 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a {@link Node} tree into a validated {@link Policy}, field by field, collecting every
- * problem with its position before deciding. Every rule and exemption whose basis and scope bind
- * then goes through {@link Policy#of}, whose problems get the position of the field they name. Not
- * thread-safe: one instance per file.
+ * Turns a {@link Node} tree into a {@link Policy}: reads fields and reports parse and format
+ * problems with their positions; every check of the policy itself is geo-core's {@link
+ * PolicyValidator}, reached through {@link Policy#of}, whose problems get the position of the
+ * entry and field they name. Not thread-safe: one instance per file.
  */
 public final class PolicyBinder {
-  /** The format version this binder reads. */
-  public static final int FORMAT_VERSION = 1;
+  /** The format version this binder writes; it also reads version 1 (see {@link #LEGACY}). */
+  public static final int FORMAT_VERSION = 2;
 
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
+  /**
+   * The previous format: no {@code operator:} or {@code authorities:}, {@code home} required. A
+   * version-1 file that reaches outside an authority's home is refused naming what to add.
+   */
+  public static final int LEGACY = 1;
+
   private static final Set<String> WILDCARDS =
       Set.of("ALL", "ANY", "WORLD", "GLOBAL", "EVERYWHERE", "EVERYONE", "EARTH", "INTERNATIONAL",
           "WORLDWIDE", "UNIVERSAL", "ALL-COUNTRIES");
-  private static final Set<String> TOP = Set.of("geoscope", "version", "rules", "exemptions");
+  private static final Set<String> TOP_V1 = Set.of("geoscope", "version", "rules", "exemptions");
+  private static final Set<String> TOP =
+      Set.of("geoscope", "version", "operator", "authorities", "rules", "exemptions");
+  private static final Set<String> OPERATOR = Set.of("name", "subject-to");
+  private static final Set<String> DECLARED = Set.of("id", "name", "home", "reference");
   private static final Set<String> RULE =
       Set.of("id", "basis", "applies-in", "when", "effect", "mode", "on-unknown", "evidence",
           "on-imprecise", "on-anonymizer");
@@ -63,11 +77,18 @@ public final class PolicyBinder {
   private static final Set<String> WHEN = Set.of("tags-any", "tags-all", "features-any");
 
   private final String file;
-  private final List<PolicyProblem> problems;
-  /** Positions of fields by subject, to place the problems {@link Policy#of} reports. */
+  private final List<PolicyFileProblem> problems;
+  /** Positions of fields by file entry ({@code rules[3]}), to place the validator's problems. */
   private final Map<String, Map<String, Location>> fieldLocations = new HashMap<>();
+  /** The file entry being bound; {@link #remember} files positions under it. */
+  private String entry = "policy";
+  /** The first file entry of each id, and which entries bound, for {@link #duplicate}. */
+  private final Map<String, String> firstEntry = new HashMap<>();
 
-  private PolicyBinder(String file, List<PolicyProblem> problems) {
+  private final Set<String> boundEntries = new HashSet<>();
+  private int format = FORMAT_VERSION;
+
+  private PolicyBinder(String file, List<PolicyFileProblem> problems) {
     this.file = file;
     this.problems = problems;
   }
@@ -76,104 +97,202 @@ public final class PolicyBinder {
    * Binds {@code root}; {@code problems} may already hold problems from reading.
    *
    * @param defaultVersion the policy version when the file declares none
-   * @throws PolicyValidationException with every problem, in file order, if there is any
+   * @throws PolicyFileException with every problem, in file order, if there is any
    */
   public static Policy bind(
-      Node root, String file, String defaultVersion, List<PolicyProblem> problems)
-      throws PolicyValidationException {
+      Node root, String file, String defaultVersion, List<PolicyFileProblem> problems)
+      throws PolicyFileException {
     return new PolicyBinder(file, problems).bind(root, defaultVersion);
   }
 
-  private Policy bind(Node root, String defaultVersion) throws PolicyValidationException {
+  private Policy bind(Node root, String defaultVersion) throws PolicyFileException {
     if (!(root instanceof MapNode top)) {
       add(Code.SYNTAX, "policy", "", root.location(),
-          "a policy file is a map with 'geoscope: 1' and 'rules', not " + root.describe());
+          "a policy file is a map with 'geoscope: " + FORMAT_VERSION + "' and 'rules', not "
+              + root.describe());
       throw rejection();
     }
-    unknownFields(top, TOP, "policy", "");
-    Node format = top.entries().get("geoscope");
-    if (format == null) {
+    remember("", top.location());
+    Node formatNode = top.entries().get("geoscope");
+    if (formatNode == null) {
       add(Code.MISSING_FIELD, "policy", "geoscope", top.location(),
-          "'geoscope: 1' is required: it names the format version");
+          "'geoscope: " + FORMAT_VERSION + "' is required: it names the format version");
       throw rejection();
     }
-    if (!(format instanceof Scalar s)
+    if (!(formatNode instanceof Scalar s)
         || s.kind() != Scalar.Kind.INTEGER
-        || !s.text().equals(Integer.toString(FORMAT_VERSION))) {
-      add(Code.UNSUPPORTED_VERSION, "policy", "geoscope", format.location(),
-          "format version " + shown(format) + " is not supported; this library reads 'geoscope: "
-              + FORMAT_VERSION + "'");
+        || !(s.text().equals(Integer.toString(FORMAT_VERSION))
+            || s.text().equals(Integer.toString(LEGACY)))) {
+      add(Code.UNSUPPORTED_VERSION, "policy", "geoscope", formatNode.location(),
+          "format version " + shown(formatNode) + " is not supported; this library reads"
+              + " 'geoscope: " + FORMAT_VERSION + "' (and 'geoscope: " + LEGACY + "')");
       // Fields of another format version would only produce noise.
       throw rejection();
     }
+    format = Integer.parseInt(s.text());
+    unknownFields(top, format == LEGACY ? TOP_V1 : TOP, "policy", "");
+    Optional<Operator> operator = format == LEGACY ? Optional.empty() : operator(top);
+    List<Authority> declared = format == LEGACY ? List.of() : declared(top);
+    entry = "policy";
     String version = defaultVersion;
     if (top.entries().containsKey("version")) {
-      String declared = string(top, "version", "policy", "", false, false);
-      version = declared == null ? defaultVersion : declared;
+      String label = string(top, "version", "policy", "", false, false);
+      version = label == null ? defaultVersion : label;
     }
     List<MapNode> ruleNodes = entries(top, "rules");
     List<MapNode> exemptionNodes = entries(top, "exemptions");
 
-    Map<String, Location> firstUse = new HashMap<>();
-    // Only the first entry bound under an id reaches Policy.of; later ones are duplicates.
-    Set<String> boundIds = new HashSet<>();
-    Set<String> ruleIds = new LinkedHashSet<>();
+    // Validator entries (rules[k] of the rules passed) to file entries (rules[i] in the file).
+    Map<String, String> entries = new HashMap<>();
+    Set<String> unbound = new HashSet<>();
     List<Rule> rules = new ArrayList<>();
     for (int i = 0; i < ruleNodes.size(); i++) {
+      entry = "rules[" + i + "]";
       MapNode node = ruleNodes.get(i);
-      String id = id(node, "rules[" + i + "]", firstUse);
-      if (id != null) {
-        ruleIds.add(id);
-      }
-      Rule rule = rule(node, id == null ? "rules[" + i + "]" : id, id != null);
-      if (rule != null && boundIds.add(rule.id())) {
+      String id = id(node, entry);
+      Rule rule = rule(node, id == null ? entry : id, id != null);
+      duplicate(node, id, rule != null);
+      if (rule != null) {
+        entries.put("rules[" + rules.size() + "]", entry);
         rules.add(rule);
+      } else if (id != null) {
+        unbound.add(id);
       }
     }
     List<Exemption> exemptions = new ArrayList<>();
     for (int i = 0; i < exemptionNodes.size(); i++) {
+      entry = "exemptions[" + i + "]";
       MapNode node = exemptionNodes.get(i);
-      String id = id(node, "exemptions[" + i + "]", firstUse);
-      Exemption exemption =
-          exemption(node, id == null ? "exemptions[" + i + "]" : id, id != null, ruleIds);
-      if (exemption != null && boundIds.add(exemption.id())) {
+      String id = id(node, entry);
+      Exemption exemption = exemption(node, id == null ? entry : id, id != null, unbound);
+      duplicate(node, id, exemption != null);
+      if (exemption != null) {
+        entries.put("exemptions[" + exemptions.size() + "]", entry);
         exemptions.add(exemption);
       }
     }
     try {
-      Policy policy = Policy.of(version, rules, exemptions);
+      Policy policy = Policy.of(version, operator, declared, rules, exemptions);
       if (problems.isEmpty()) {
         return policy;
       }
     } catch (PolicyValidationException e) {
-      boolean bindingFailed = !problems.isEmpty();
       for (PolicyProblem p : e.problems()) {
-        // The binder checks these over every entry, including ones that failed to bind; should
-        // the core ever find one the binder missed, it is still reported.
-        boolean checkedHere = p.code() == Code.DUPLICATE_ID || p.code() == Code.UNKNOWN_LIFTED_RULE;
-        if (!checkedHere || !bindingFailed) {
-          problems.add(p.at(locate(p.subject(), p.field())));
-        }
+        String at = entries.getOrDefault(p.entry(), p.entry());
+        problems.add(PolicyFileProblem.of(locate(at, p.field()), p));
       }
     }
     throw rejection();
   }
 
-  private PolicyValidationException rejection() {
-    List<PolicyProblem> sorted = new ArrayList<>(problems);
-    sorted.sort(
-        Comparator.comparingInt((PolicyProblem p) -> p.location().map(Location::line).orElse(0))
-            .thenComparingInt(p -> p.location().map(Location::column).orElse(0)));
-    return new PolicyValidationException(sorted);
+  /**
+   * Reports a repeated id where the validator cannot: when this entry or the first with the id
+   * did not bind (two bound entries are the validator's {@code DUPLICATE_ID}).
+   */
+  private void duplicate(MapNode node, @Nullable String id, boolean bound) {
+    if (id == null) {
+      return;
+    }
+    String first = firstEntry.putIfAbsent(id, entry);
+    if (first == null) {
+      if (bound) {
+        boundEntries.add(entry);
+      }
+      return;
+    }
+    if (bound && boundEntries.contains(first)) {
+      return;
+    }
+    problems.add(PolicyFileProblem.of(
+        java.util.Objects.requireNonNull(node.entries().get("id")).location(),
+        new PolicyProblem(PolicyProblem.Code.DUPLICATE_ID, id, entry, "id",
+            "id '" + id + "' is already used by " + first
+                + " (rules and exemptions share one namespace)")));
   }
 
-  private Location locate(String subject, String field) {
-    Map<String, Location> fields = fieldLocations.getOrDefault(subject, Map.of());
+  // ---- operator and declared authorities ----
+
+  private Optional<Operator> operator(MapNode top) {
+    Node node = top.entries().get("operator");
+    if (node == null || isNull(node)) {
+      return Optional.empty();
+    }
+    entry = "operator";
+    if (!(node instanceof MapNode op)) {
+      add(Code.INVALID_VALUE, "operator", "operator", node.location(),
+          "'operator' must be a map with 'name' and 'subject-to', not " + node.describe());
+      return Optional.empty();
+    }
+    remember("", op.location());
+    unknownFields(op, OPERATOR, "operator", "operator.");
+    String name = text(op, "name", "operator", "operator.", true);
+    Set<Jurisdiction> subjectTo = new LinkedHashSet<>();
+    Node list = op.entries().get("subject-to");
+    if (list == null || isNull(list)) {
+      add(Code.MISSING_FIELD, "operator", "operator.subject-to", op.location(),
+          "'subject-to' is required: the jurisdictions whose law binds the operator wherever"
+              + " its users are, e.g. [US]; [] if none");
+    } else if (!(list instanceof ListNode items)) {
+      add(Code.INVALID_VALUE, "operator", "operator.subject-to", list.location(),
+          "'subject-to' must be a list of codes, not " + list.describe());
+    } else {
+      remember("operator.subject-to", list.location());
+      for (Node item : items.items()) {
+        Jurisdiction j = jurisdiction(item, "operator", "operator.subject-to");
+        if (j != null) {
+          subjectTo.add(j);
+        }
+      }
+    }
+    if (name == null || PolicyValidator.visible(name).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Operator(name, subjectTo));
+  }
+
+  private List<Authority> declared(MapNode top) {
+    List<MapNode> nodes = entries(top, "authorities");
+    List<Authority> out = new ArrayList<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      entry = "authorities[" + i + "]";
+      MapNode node = nodes.get(i);
+      remember("", node.location());
+      unknownFields(node, DECLARED, entry, "");
+      String id = string(node, "id", entry, "", true, false);
+      String subject = id == null ? entry : id;
+      String name = text(node, "name", subject, "", true);
+      Jurisdiction home = null;
+      Node homeNode = node.entries().get("home");
+      if (homeNode == null || isNull(homeNode)) {
+        add(Code.MISSING_FIELD, subject, "home", node.location(),
+            "'home' is required: where this authority's law is local law, e.g. US");
+      } else {
+        remember("home", homeNode.location());
+        home = jurisdiction(homeNode, subject, "home");
+      }
+      String reference = string(node, "reference", subject, "", false, false);
+      if (id != null && name != null && home != null) {
+        out.add(Authority.declared(id, name, home, Optional.ofNullable(reference)));
+      }
+    }
+    return out;
+  }
+
+  private PolicyFileException rejection() {
+    List<PolicyFileProblem> sorted = new ArrayList<>(problems);
+    sorted.sort(
+        Comparator.comparingInt((PolicyFileProblem p) -> p.location().line())
+            .thenComparingInt(p -> p.location().column()));
+    return new PolicyFileException(sorted);
+  }
+
+  private Location locate(String at, String field) {
+    Map<String, Location> fields = fieldLocations.getOrDefault(at, Map.of());
     String f = field;
     while (true) {
-      Location at = fields.get(f);
-      if (at != null) {
-        return at;
+      Location found = fields.get(f);
+      if (found != null) {
+        return found;
       }
       int dot = f.lastIndexOf('.');
       if (dot < 0) {
@@ -181,12 +300,16 @@ public final class PolicyBinder {
       }
       f = f.substring(0, dot);
     }
-    Location entry = fields.get("");
-    return entry != null ? entry : new Location(file, 1, 1);
+    Location whole = fields.get("");
+    if (whole != null) {
+      return whole;
+    }
+    Location top = fieldLocations.getOrDefault("policy", Map.of()).get("");
+    return top != null ? top : new Location(file, 1, 1);
   }
 
-  private void remember(String subject, String field, Location at) {
-    fieldLocations.computeIfAbsent(subject, s -> new HashMap<>()).putIfAbsent(field, at);
+  private void remember(String field, Location at) {
+    fieldLocations.computeIfAbsent(entry, s -> new HashMap<>()).putIfAbsent(field, at);
   }
 
   // ---- entries ----
@@ -214,29 +337,22 @@ public final class PolicyBinder {
     return out;
   }
 
-  private @Nullable String id(MapNode node, String fallback, Map<String, Location> firstUse) {
+  private @Nullable String id(MapNode node, String fallback) {
     String id = string(node, "id", fallback, "", true, false);
     if (id == null) {
       return null;
     }
     Location at = java.util.Objects.requireNonNull(node.entries().get("id")).location();
-    if (!ID.matcher(id).matches()) {
+    if (!PolicyValidator.isValidId(id)) {
       add(Code.INVALID_VALUE, fallback, "id", at,
-          "id '" + id + "' must be 1-128 letters, digits, '.', '_' or '-', starting with a letter"
-              + " or digit");
+          "id '" + id + "' must be " + PolicyValidator.idShape());
       return null;
-    }
-    Location first = firstUse.putIfAbsent(id, at);
-    if (first != null) {
-      add(Code.DUPLICATE_ID, id, "id", at,
-          "id '" + id + "' is already used at line " + first.line()
-              + " (rules and exemptions share one namespace)");
     }
     return id;
   }
 
   private @Nullable Rule rule(MapNode node, String subject, boolean idOk) {
-    remember(subject, "", node.location());
+    remember("", node.location());
     unknownFields(node, RULE, subject, "");
     LegalBasis basis = basis(node, subject);
     Scope appliesIn = scope(node, "applies-in", subject, "", true);
@@ -269,26 +385,36 @@ public final class PolicyBinder {
   }
 
   private @Nullable Exemption exemption(
-      MapNode node, String subject, boolean idOk, Set<String> ruleIds) {
-    remember(subject, "", node.location());
+      MapNode node, String subject, boolean idOk, Set<String> unbound) {
+    remember("", node.location());
     unknownFields(node, EXEMPTION, subject, "");
     LegalBasis basis = basis(node, subject);
     Scope appliesIn = scope(node, "applies-in", subject, "", true);
-    Set<String> lifts = lifts(node, subject, ruleIds);
+    Set<String> lifts = lifts(node, subject, unbound);
     if (!idOk || basis == null || appliesIn == null) {
       return null;
     }
-    // As for rules: a stand-in lift list still lets Policy.of check the law of the rest.
-    return new Exemption(
-        subject, basis, appliesIn, lifts == null || lifts.isEmpty() ? Set.of(subject) : lifts);
+    if (lifts == null || lifts.isEmpty()) {
+      return null;
+    }
+    try {
+      return new Exemption(subject, basis, appliesIn, lifts);
+    } catch (PolicyValidationException e) {
+      // The constructor runs the validator over what an exemption knows alone; place its findings.
+      for (PolicyProblem p : e.problems()) {
+        problems.add(PolicyFileProblem.of(locate(entry, p.field()), p));
+      }
+      return null;
+    }
   }
 
-  private @Nullable Set<String> lifts(MapNode node, String subject, Set<String> ruleIds) {
+  /** The lifted ids, less those of rules that failed to bind (the file is refused for them). */
+  private @Nullable Set<String> lifts(MapNode node, String subject, Set<String> unbound) {
     ListNode list = list(node, "lifts", subject, "", true);
     if (list == null) {
       return null;
     }
-    remember(subject, "lifts", list.location());
+    remember("lifts", list.location());
     if (list.items().isEmpty()) {
       add(Code.INVALID_VALUE, subject, "lifts", list.location(),
           "'lifts' must name at least one rule id");
@@ -300,11 +426,9 @@ public final class PolicyBinder {
       if (id == null) {
         continue;
       }
-      if (!ruleIds.contains(id)) {
-        add(Code.UNKNOWN_LIFTED_RULE, subject, "lifts", item.location(),
-            "lifts '" + id + "', which is not a rule of this policy");
+      if (!unbound.contains(id)) {
+        out.add(id);
       }
-      out.add(id);
     }
     return out;
   }
@@ -321,50 +445,86 @@ public final class PolicyBinder {
           "'basis' must be a map, not " + node.describe());
       return null;
     }
-    remember(subject, "basis", basis.location());
+    remember("basis", basis.location());
     unknownFields(basis, BASIS, subject, "basis.");
-    String authority = string(basis, "authority", subject, "basis.", true, false);
+    String authority = text(basis, "authority", subject, "basis.", true);
     Jurisdiction home = null;
     Node homeNode = basis.entries().get("home");
+    boolean homeBroken = false;
     if (homeNode == null || isNull(homeNode)) {
-      add(Code.MISSING_FIELD, subject, "basis.home", basis.location(),
-          "'home' is required: the authority's own jurisdiction, e.g. US");
+      if (format == LEGACY) {
+        add(Code.MISSING_FIELD, subject, "basis.home", basis.location(),
+            "'home' is required in 'geoscope: 1' files: the authority's own jurisdiction");
+        homeBroken = true;
+      }
     } else {
+      remember("basis.home", homeNode.location());
       home = jurisdiction(homeNode, subject, "basis.home");
+      homeBroken = home == null;
     }
     Scope territory = scope(basis, "territory", subject, "basis.", false);
-    String extraterritorial = string(basis, "extraterritorial", subject, "basis.", false, true);
+    String extraterritorial = text(basis, "extraterritorial", subject, "basis.", false);
+    if (format == LEGACY && home != null && (extraterritorial != null
+        || (territory != null && !territory.within(new Scope(Set.of(home)))))) {
+      add(Code.UNSUPPORTED_VERSION, subject, "basis.territory", basis.location(),
+          "this 'geoscope: 1' file reaches outside the authority's home " + home + " on a free-text"
+              + " statement, which version 2 no longer accepts: write 'geoscope: 2', add an"
+              + " 'operator:' block with 'name' and 'subject-to', and rest the reach on a"
+              + " sanctions or export-control instrument of a catalogue authority whose home is in"
+              + " subject-to (principle: " + PolicyValidator.PRINCIPLE + ")");
+    }
     InstrumentKind kind = null;
     Node kindNode = basis.entries().get("kind");
     if (kindNode == null || isNull(kindNode)) {
       add(Code.MISSING_FIELD, subject, "basis.kind", basis.location(),
-          "'kind' is required: statute, regulation, court-order, sanctions or general-licence");
+          "'kind' is required: statute, regulation, court-order, sanctions, export-control or"
+              + " general-licence");
     } else {
+      remember("basis.kind", kindNode.location());
       kind = parse(kindNode, subject, "basis.kind", InstrumentKind::fromCode);
     }
-    String citation = string(basis, "citation", subject, "basis.", true, false);
+    String citation = text(basis, "citation", subject, "basis.", true);
     String reference = string(basis, "reference", subject, "basis.", false, false);
     LocalDate effective = date(basis, "effective", subject);
     LocalDate expires = date(basis, "expires", subject);
-    if (home == null || (territory == null && basis.entries().containsKey("territory"))) {
+    if (homeBroken || authority == null || citation == null || kind == null
+        || (territory == null && basis.entries().containsKey("territory"))) {
       return null;
     }
-    // Stand-ins for broken parts (see rule()): the file is rejected whatever they are.
-    try {
-      return new LegalBasis(
-          authority == null ? "(invalid authority)" : authority,
-          home,
-          territory == null ? new Scope(Set.of(home)) : territory,
-          Optional.ofNullable(extraterritorial),
-          kind == null ? InstrumentKind.STATUTE : kind,
-          citation == null ? "(invalid citation)" : citation,
-          Optional.ofNullable(reference),
-          Optional.ofNullable(effective),
-          Optional.ofNullable(expires));
-    } catch (IllegalArgumentException e) {
-      add(Code.INVALID_VALUE, subject, "basis", basis.location(), String.valueOf(e.getMessage()));
+    return new LegalBasis(
+        authority,
+        Optional.ofNullable(home),
+        Optional.ofNullable(territory),
+        Optional.ofNullable(extraterritorial),
+        kind,
+        citation,
+        Optional.ofNullable(reference),
+        Optional.ofNullable(effective),
+        Optional.ofNullable(expires));
+  }
+
+  /**
+   * A free-text field (authority, citation, statement, name): it must be a string, not a number
+   * or boolean ({@code extraterritorial: false} is a type error, not a statement). Whether it says
+   * anything is the validator's check.
+   */
+  private @Nullable String text(
+      MapNode node, String key, String subject, String prefix, boolean required) {
+    String field = prefix + key;
+    Node value = node.entries().get(key);
+    if (value == null || isNull(value)) {
+      if (required) {
+        add(Code.MISSING_FIELD, subject, field, node.location(), "'" + key + "' is required");
+      }
       return null;
     }
+    remember(field, value.location());
+    if (!(value instanceof Scalar s) || s.kind() != Scalar.Kind.STRING) {
+      add(Code.INVALID_VALUE, subject, field, value.location(),
+          "'" + key + "' must be a string of text, not " + value.describe());
+      return null;
+    }
+    return s.text();
   }
 
   private @Nullable Condition condition(MapNode owner, String subject) {
@@ -377,7 +537,7 @@ public final class PolicyBinder {
           "'when' must be a map of tags-any, tags-all, features-any; not " + node.describe());
       return null;
     }
-    remember(subject, "when", when.location());
+    remember("when", when.location());
     unknownFields(when, WHEN, subject, "when.");
     Set<String> tagsAny = strings(when, "tags-any", subject);
     Set<String> tagsAll = strings(when, "tags-all", subject);
@@ -438,7 +598,7 @@ public final class PolicyBinder {
           "'effect' is required: deny-join, {disable: [...]} or {notice: key}");
       return null;
     }
-    remember(subject, "effect", node.location());
+    remember("effect", node.location());
     if (node instanceof Scalar s) {
       if (s.text().equals("deny-join")) {
         return Effect.denyJoin();
@@ -487,7 +647,7 @@ public final class PolicyBinder {
       }
       return null;
     }
-    remember(subject, field, node.location());
+    remember(field, node.location());
     if (node instanceof Scalar s && isWildcard(s.text())) {
       wildcard(subject, field, s);
       return null;
@@ -563,7 +723,7 @@ public final class PolicyBinder {
     if (value == null || isNull(value)) {
       return absent;
     }
-    remember(subject, key, value.location());
+    remember(key, value.location());
     return parse(value, subject, key, parser);
   }
 
@@ -587,7 +747,7 @@ public final class PolicyBinder {
       return null;
     }
     String field = "basis." + key;
-    remember(subject, field, node.location());
+    remember(field, node.location());
     String text = scalarText(node, subject, field, false);
     if (text == null) {
       return null;
@@ -613,7 +773,7 @@ public final class PolicyBinder {
       }
       return null;
     }
-    remember(subject, field, value.location());
+    remember(field, value.location());
     return scalarText(value, subject, field, allowBlank);
   }
 
@@ -627,7 +787,7 @@ public final class PolicyBinder {
       }
       return null;
     }
-    remember(subject, field, value.location());
+    remember(field, value.location());
     if (value instanceof ListNode list) {
       return list;
     }
@@ -667,6 +827,6 @@ public final class PolicyBinder {
   }
 
   private void add(Code code, String subject, String field, Location at, String message) {
-    problems.add(PolicyProblem.of(code, subject, field, message).at(at));
+    problems.add(PolicyFileProblem.of(at, code, subject, field, message));
   }
 }

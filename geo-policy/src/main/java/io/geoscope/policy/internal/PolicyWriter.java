@@ -46,11 +46,27 @@ public final class PolicyWriter {
 
   private PolicyWriter() {}
 
-  /** The policy as a version-1 document. */
+  /** The policy as a current-version document. */
   public static String write(Policy policy, PolicyFormat format) {
     ObjectNode root = NODES.objectNode();
     root.put("geoscope", PolicyBinder.FORMAT_VERSION);
     root.put("version", policy.version());
+    policy.operator().ifPresent(o -> {
+      ObjectNode op = root.putObject("operator");
+      op.put("name", o.name());
+      ArrayNode to = op.putArray("subject-to");
+      o.subjectTo().stream().sorted().forEach(j -> to.add(j.code()));
+    });
+    if (!policy.authorities().isEmpty()) {
+      ArrayNode declared = root.putArray("authorities");
+      for (io.geoscope.core.Authority a : policy.authorities()) {
+        ObjectNode n = declared.addObject();
+        n.put("id", a.id());
+        n.put("name", a.name());
+        n.put("home", a.home().iterator().next().code());
+        a.source().ifPresent(r -> n.put("reference", r));
+      }
+    }
     ArrayNode rules = root.putArray("rules");
     for (Rule rule : policy.rules()) {
       rules.add(rule(rule));
@@ -108,8 +124,8 @@ public final class PolicyWriter {
   private static ObjectNode basis(LegalBasis basis) {
     ObjectNode node = NODES.objectNode();
     node.put("authority", basis.authority());
-    node.put("home", basis.home().code());
-    node.set("territory", scope(basis.territory()));
+    basis.home().ifPresent(h -> node.put("home", h.code()));
+    basis.territory().ifPresent(t -> node.set("territory", scope(t)));
     basis.extraterritorial().ifPresent(s -> node.put("extraterritorial", s));
     node.put("kind", basis.kind().code());
     node.put("citation", basis.citation());

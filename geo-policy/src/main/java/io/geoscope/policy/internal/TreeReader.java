@@ -10,10 +10,10 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import io.geoscope.core.PolicyProblem;
-import io.geoscope.core.PolicyProblem.Code;
-import io.geoscope.core.PolicyProblem.Location;
-import io.geoscope.core.PolicyValidationException;
+import io.geoscope.policy.PolicyFileProblem;
+import io.geoscope.policy.PolicyFileProblem.Code;
+import io.geoscope.policy.PolicyFileProblem.Location;
+import io.geoscope.policy.PolicyFileException;
 import io.geoscope.policy.PolicyFormat;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -79,11 +79,11 @@ public final class TreeReader {
    * Parses {@code content}. Well-formed documents yield a tree plus any duplicate-key problems in
    * {@code problems}; malformed or hostile ones throw.
    *
-   * @throws PolicyValidationException with one {@link Code#SYNTAX} problem naming the position
+   * @throws PolicyFileException with one {@link Code#SYNTAX} problem naming the position
    */
   public static Node read(
-      String content, String file, PolicyFormat format, List<PolicyProblem> problems)
-      throws PolicyValidationException {
+      String content, String file, PolicyFormat format, List<PolicyFileProblem> problems)
+      throws PolicyFileException {
     if (content.length() > MAX_DOCUMENT_CHARS) {
       throw syntax(
           new Location(file, 1, 1),
@@ -117,7 +117,7 @@ public final class TreeReader {
   }
 
   private static @Nullable JsonToken next(JsonParser parser, String file)
-      throws IOException, PolicyValidationException {
+      throws IOException, PolicyFileException {
     JsonToken token = parser.nextToken();
     if (token != null
         && parser instanceof TokenBudget budget
@@ -128,7 +128,7 @@ public final class TreeReader {
   }
 
   private static void refuseYamlExtras(YAMLParser parser, String file)
-      throws IOException, PolicyValidationException {
+      throws IOException, PolicyFileException {
     if (parser.isCurrentAlias()) {
       throw syntax(
           locationOf(parser, file),
@@ -148,8 +148,8 @@ public final class TreeReader {
     }
   }
 
-  private static Node readValue(JsonParser parser, String file, List<PolicyProblem> problems)
-      throws IOException, PolicyValidationException {
+  private static Node readValue(JsonParser parser, String file, List<PolicyFileProblem> problems)
+      throws IOException, PolicyFileException {
     Location at = locationOf(parser, file);
     JsonToken token = parser.currentToken();
     return switch (token) {
@@ -175,8 +175,8 @@ public final class TreeReader {
   }
 
   private static Node readMap(
-      JsonParser parser, String file, Location at, List<PolicyProblem> problems)
-      throws IOException, PolicyValidationException {
+      JsonParser parser, String file, Location at, List<PolicyFileProblem> problems)
+      throws IOException, PolicyFileException {
     Map<String, Node> entries = new LinkedHashMap<>();
     Map<String, Location> keys = new LinkedHashMap<>();
     while (next(parser, file) == JsonToken.FIELD_NAME) {
@@ -186,8 +186,8 @@ public final class TreeReader {
       Node value = readValue(parser, file, problems);
       if (entries.containsKey(key)) {
         problems.add(
-            PolicyProblem.of(Code.SYNTAX, "policy", key, "key '" + key + "' appears twice in a map")
-                .at(keyAt));
+            PolicyFileProblem.of(
+                keyAt, Code.SYNTAX, "policy", key, "key '" + key + "' appears twice in a map"));
         continue;
       }
       entries.put(key, value);
@@ -197,7 +197,7 @@ public final class TreeReader {
   }
 
   private static String boundedText(JsonParser parser, Location at)
-      throws IOException, PolicyValidationException {
+      throws IOException, PolicyFileException {
     String text = parser.getText();
     if (text.length() > MAX_SCALAR_CHARS) {
       throw syntax(
@@ -239,8 +239,8 @@ public final class TreeReader {
     }
   }
 
-  static PolicyValidationException syntax(Location at, String message) {
-    return new PolicyValidationException(
-        List.of(PolicyProblem.of(Code.SYNTAX, "policy", "", message).at(at)));
+  static PolicyFileException syntax(Location at, String message) {
+    return new PolicyFileException(
+        List.of(PolicyFileProblem.of(at, Code.SYNTAX, "policy", "", message)));
   }
 }

@@ -1,11 +1,14 @@
 package io.geoscope.testkit.internal;
 
 import com.google.common.collect.ImmutableSet;
+import io.geoscope.core.Authority;
 import io.geoscope.core.Exemption;
 import io.geoscope.core.Mode;
 import io.geoscope.core.Policy;
 import io.geoscope.core.PolicyValidationException;
+import io.geoscope.core.PolicyValidator;
 import io.geoscope.core.Rule;
+import io.geoscope.testkit.Generators;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,9 +26,14 @@ public final class PolicyEdits {
    * Re-validates edited parts. Edits here only ever remove or narrow, so a valid policy stays
    * valid; a failure means a bug in the kit, reported as such.
    */
-  public static Policy rebuild(String version, List<Rule> rules, List<Exemption> exemptions) {
+  public static Policy rebuild(Policy original, List<Rule> rules, List<Exemption> exemptions) {
+    return rebuild(original, original.authorities(), rules, exemptions);
+  }
+
+  private static Policy rebuild(
+      Policy original, List<Authority> authorities, List<Rule> rules, List<Exemption> exemptions) {
     try {
-      return Policy.of(version, rules, exemptions);
+      return Policy.of(original.version(), original.operator(), authorities, rules, exemptions);
     } catch (PolicyValidationException e) {
       throw new IllegalStateException("geo-testkit produced an invalid policy: " + e.getMessage(), e);
     }
@@ -53,7 +61,7 @@ public final class PolicyEdits {
                 : new Exemption(e.id(), e.basis(), e.appliesIn(), lifts));
       }
     }
-    return rebuild(policy.version(), rules, exemptions);
+    return rebuild(policy, rules, exemptions);
   }
 
   /** The policy without the rule {@code id} (and lifts of it). */
@@ -69,14 +77,23 @@ public final class PolicyEdits {
         kept.add(e);
       }
     }
-    return rebuild(policy.version(), policy.rules(), kept);
+    return rebuild(policy, policy.rules(), kept);
   }
 
-  /** The policy with {@code rule} added at the end. */
+  /**
+   * The policy with {@code rule} added at the end, and the generators' declared authority it
+   * names ({@code XX-authority}) declared if the policy does not know it.
+   */
   public static Policy withRule(Policy policy, Rule rule) {
     List<Rule> rules = new ArrayList<>(policy.rules());
     rules.add(rule);
-    return rebuild(policy.version(), rules, policy.exemptions());
+    List<Authority> authorities = new ArrayList<>(policy.authorities());
+    for (Authority a : Generators.declaredFor(List.of(rule), List.of())) {
+      if (PolicyValidator.resolve(a.name(), authorities).isEmpty()) {
+        authorities.add(a);
+      }
+    }
+    return rebuild(policy, authorities, rules, policy.exemptions());
   }
 
   /** The policy with every rule replaced by {@code edit} of it (ids must be kept). */
@@ -85,13 +102,13 @@ public final class PolicyEdits {
     for (Rule r : policy.rules()) {
       rules.add(edit.apply(r));
     }
-    return rebuild(policy.version(), rules, policy.exemptions());
+    return rebuild(policy, rules, policy.exemptions());
   }
 
   /** {@code rule} in {@code mode}. */
   public static Rule withMode(Rule rule, Mode mode) {
     return new Rule(
         rule.id(), rule.basis(), rule.appliesIn(), rule.when(), rule.effect(), mode,
-        rule.onUnknown());
+        rule.onUnknown(), rule.evidence(), rule.onImprecise(), rule.onAnonymizer());
   }
 }
