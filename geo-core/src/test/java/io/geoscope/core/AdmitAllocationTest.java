@@ -93,7 +93,7 @@ class AdmitAllocationTest {
   void limitingAndDenyingAPreviouslySeenParticipantAllocatesNothing() throws Exception {
     com.sun.management.ThreadMXBean threads = threads();
     Policy policy =
-        Policy.builder("v2")
+        Policy.builder("v2").operator(Fixtures.OPERATOR)
             .rule(Rule.builder("cn-deny").basis(Fixtures.cybersecurityLaw()).appliesIn("CN")
                 .when(new Condition(Set.of("june-fourth"), Set.of(), Set.of()))
                 .effect(Effect.denyJoin()).build())
