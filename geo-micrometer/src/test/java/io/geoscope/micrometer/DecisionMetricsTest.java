@@ -91,7 +91,8 @@ class DecisionMetricsTest {
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     DecisionEngine engine = DecisionEngine.builder(
-            Policy.builder("v1").rule(rule("deny-ir", "IR", Effect.denyJoin())).build())
+            Policy.builder("v1").authority(declared("IR"))
+                .rule(rule("deny-ir", "IR", Effect.denyJoin())).build())
         .listener(DecisionMetrics.of(registry))
         .listener((when, who, decision) -> {
           if (who.id().equals("fails")) {
