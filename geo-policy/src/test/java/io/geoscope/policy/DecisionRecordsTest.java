@@ -29,12 +29,12 @@ class DecisionRecordsTest {
           applies-in: [CN]
           effect: deny-join
         - id: us-wa-consent
-          basis: { authority: WA, home: US-WA, kind: statute, citation: "RCW 9.73.030" }
+          basis: { authority: State of Washington, home: US-WA, kind: statute, citation: "RCW 9.73.030" }
           applies-in: [US-WA]
           effect: { notice: recording-consent }
         - id: us-wa-shadow
           mode: shadow
-          basis: { authority: WA, home: US-WA, kind: statute, citation: "RCW 9.73.030" }
+          basis: { authority: State of Washington, home: US-WA, kind: statute, citation: "RCW 9.73.030" }
           applies-in: [US-WA]
           effect: { disable: [recording] }
       """;

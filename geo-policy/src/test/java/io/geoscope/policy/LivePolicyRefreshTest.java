@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.geoscope.core.DecisionEngine;
-import io.geoscope.core.PolicyValidationException;
 import io.geoscope.reload.ReloadEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +67,7 @@ class LivePolicyRefreshTest {
       assertThat(live.reloadIfChanged()).isFalse();
 
       Files.writeString(file, "geoscope: 1\nrules: [ { id: broken } ]\n");
-      assertThatThrownBy(live::reloadIfChanged).isInstanceOf(PolicyValidationException.class);
+      assertThatThrownBy(live::reloadIfChanged).isInstanceOf(PolicyFileException.class);
       assertThat(live.policy().version()).as("the old policy stays").isEqualTo("v2-longer");
       assertThat(live.reloads()).isEqualTo(1);
       assertThat(live.refusals()).isEqualTo(1);
