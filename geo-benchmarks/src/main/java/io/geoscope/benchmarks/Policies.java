@@ -157,12 +157,18 @@ final class Policies {
             Effect.disable(EnumSet.of(Feature.LIVE_STREAMING))));
     List<Jurisdiction> countries = new ArrayList<>(Jurisdiction.countries());
     countries.remove(Jurisdiction.country("US"));
+    // Real ISO 3166-2 codes only: made-up ones (DJ-33) are refused since lawful reach landed.
+    List<Jurisdiction> subdivisions = new ArrayList<>();
+    for (Jurisdiction s : Jurisdiction.subdivisions()) {
+      if (!s.country().code().equals("US")) {
+        subdivisions.add(s);
+      }
+    }
     for (int i = rules.size(); i < size; i++) {
-      Jurisdiction country = countries.get(random.nextInt(countries.size()));
       String where =
           random.nextInt(3) == 0
-              ? country.code()
-              : country.code() + "-" + String.format("%02d", 1 + random.nextInt(40));
+              ? countries.get(random.nextInt(countries.size())).code()
+              : subdivisions.get(random.nextInt(subdivisions.size())).code();
       Condition when =
           random.nextBoolean() ? Condition.anyTag("t" + random.nextInt(100)) : recording();
       Effect effect;

@@ -22,9 +22,12 @@ class JoinHookTest {
   @Test
   void aPolicyBuiltInCodeDeniesOnlyTheParticipantWhereTheLawBinds() throws Exception {
     Policy policy = Policy.builder("v1")
+        .operator(io.geoscope.core.Operator.of("Example Meetings Inc.", "US"))
         .rule(Rule.builder("ofac-ir")
-            .basis(LegalBasis.builder().authority("OFAC").home("IR").kind(InstrumentKind.SANCTIONS)
-                .citation("31 CFR 560").build())
+            .basis(LegalBasis.builder().authority("OFAC").kind(InstrumentKind.SANCTIONS)
+                .citation("31 CFR 560")
+                .extraterritorial("US sanctions bind the US operator wherever its users are")
+                .build())
             .appliesIn("IR")
             .effect(Effect.denyJoin())
             .build())

@@ -12,7 +12,7 @@ import io.geoscope.core.Meeting;
 import io.geoscope.core.Outcome;
 import io.geoscope.core.Participant;
 import io.geoscope.core.Policy;
-import io.geoscope.core.PolicyValidationException;
+import io.geoscope.policy.PolicyFileException;
 import io.geoscope.core.Role;
 import io.geoscope.policy.PolicyFiles;
 import io.geoscope.policy.PolicyFormat;
@@ -24,10 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PolicyFileTest {
   private static final String YAML = String.join("\n",
-      "geoscope: 1",
+      "geoscope: 2",
+      "operator: { name: Example Meetings Inc., subject-to: [US] }",
       "rules:",
       "  - id: ofac-ir",
-      "    basis: { authority: OFAC, home: IR, kind: sanctions, citation: 31 CFR 560 }",
+      "    basis: { authority: OFAC, kind: sanctions, citation: 31 CFR 560, extraterritorial: \"US sanctions bind the US operator wherever its users are\" }",
       "    applies-in: [IR]",
       "    effect: deny-join",
       "");
@@ -56,7 +57,7 @@ class PolicyFileTest {
   @Test
   void aHostileFileIsStillRefusedWithAProblem() {
     String deep = "geoscope: 1\nrules: " + "[".repeat(100) + "]".repeat(100) + "\n";
-    PolicyValidationException e = assertThrows(PolicyValidationException.class,
+    PolicyFileException e = assertThrows(PolicyFileException.class,
         () -> PolicyFiles.parse(deep, "deep.yaml", PolicyFormat.YAML));
     assertEquals(1, e.problems().size());
   }
