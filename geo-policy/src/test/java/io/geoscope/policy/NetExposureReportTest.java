@@ -62,6 +62,15 @@ class NetExposureReportTest {
   }
 
   @Test
+  void theReadmeExcerptOfTheNetExposureIsWhatTheReportPrints() throws Exception {
+    String text = PolicyReport.of(example(), JUNE_2020).toText();
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../README.md"));
+    int from = readme.indexOf("Net exposure on 2020-07-01");
+    int to = readme.indexOf("\n\n", from);
+    assertThat(text).contains(readme.substring(from, to));
+  }
+
+  @Test
   void anInForceRuleDeniesOnlyInTheMeetingsItsConditionNames() throws Exception {
     PolicyReport report = PolicyReport.of(example(), JUNE_2020);
     assertThat(row(report, "CN", "always").outcome()).isEqualTo(Outcome.ADMIT);
