@@ -1,4 +1,4 @@
-package io.geoscope.dialin.internal;
+package io.geoscope.dialin;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe once built.
  */
-public final class PrefixTable {
+final class PrefixTable {
   /** The longest prefix a row may have. */
   public static final int MAX_PREFIX = 15;
 

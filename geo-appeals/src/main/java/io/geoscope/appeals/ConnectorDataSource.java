@@ -1,4 +1,4 @@
-package io.geoscope.appeals.internal;
+package io.geoscope.appeals;
 
 import java.io.PrintWriter;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.geoscope.appeals.internal;
+package io.geoscope.appeals;
 
 import static java.util.Objects.requireNonNull;
 
@@ -43,7 +43,7 @@ import org.jspecify.annotations.Nullable;
  * concurrent reviews the second updates nothing and reports a conflict. Thread-safe: it holds no
  * connection between operations.
  */
-public final class JdbcAppealStore implements AppealStore {
+final class JdbcAppealStore implements AppealStore {
 
   /** Opens a connection; SQLException is the only failure. */
   @FunctionalInterface

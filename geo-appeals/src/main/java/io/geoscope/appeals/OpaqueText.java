@@ -1,4 +1,4 @@
-package io.geoscope.appeals.internal;
+package io.geoscope.appeals;
 
 import static java.util.Objects.requireNonNull;
 
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * text that must not carry an IP address, a phone number or a document number. Errors name the
  * field and the position, never the value.
  */
-public final class OpaqueText {
+final class OpaqueText {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
   /** A whole value that is only a number: an E.164 or national phone number, or a bare id card. */
   private static final Pattern NUMBER_ONLY = Pattern.compile("\\+?[0-9 ().-]*");

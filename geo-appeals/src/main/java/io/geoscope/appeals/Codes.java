@@ -1,9 +1,9 @@
-package io.geoscope.appeals.internal;
+package io.geoscope.appeals;
 
 import java.util.function.Function;
 
 /** Parses the stable codes the public enums store and print. */
-public final class Codes {
+final class Codes {
   private Codes() {}
 
   /**
