@@ -338,7 +338,7 @@ public final class Table {
         double ms = text.unit().startsWith("ms") ? text.score() : text.score() / 1e6;
         lines.add(
             check(
-                "compile of the City-shaped MmdbWriter file <= 1.5 s", ms / 1000, "<=", 1.5));
+                "compile of the synthetic City-shaped file (6 MB, not the target's 28 MB) <= 1.5 s", ms / 1000, "<=", 1.5));
       }
     }
     for (Row wired : rows) {
