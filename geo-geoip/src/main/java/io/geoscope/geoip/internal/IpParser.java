@@ -81,6 +81,71 @@ public final class IpParser {
    *     the text
    */
   public static int parse(CharSequence text, AddressSink sink) {
+    if (isColonForm(text)) {
+      sink.hi = parseAny(text, true);
+      sink.lo = parseAny(text, false);
+      return V6;
+    }
+    sink.v4 = ipv4(text);
+    return V4;
+  }
+
+  /**
+   * Whether {@code text} is parsed as IPv6 (it has a colon); then {@link #high} and {@link #low}
+   * give its halves, otherwise {@link #ipv4} gives the address. Lets a caller parse into locals
+   * with no holder object and no per-thread state.
+   */
+  public static boolean isColonForm(CharSequence text) {
+    for (int i = 0, len = text.length(); i < len && i <= MAX_LENGTH; i++) {
+      if (text.charAt(i) == ':') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Parses an IPv4 literal (text without a colon) into its 32 bits; allocation-free.
+   *
+   * @throws InvalidAddressException if the text is not a valid literal, or is IPv6
+   */
+  public static int ipv4(CharSequence text) {
+    if (isColonForm(text)) {
+      parseAny(text, true); // the precise reason if it is invalid
+      throw new InvalidAddressException(Reason.BAD_CHARACTER, 0, text.length());
+    }
+    return (int) parseAny(text, true);
+  }
+
+  /**
+   * The upper 64 bits of an IPv6 literal; allocation-free. Validates the whole text.
+   *
+   * @throws InvalidAddressException if the text is not a valid IPv6 literal
+   */
+  public static long high(CharSequence text) {
+    requireColonForm(text);
+    return parseAny(text, true);
+  }
+
+  /**
+   * The lower 64 bits of an IPv6 literal; allocation-free. Validates the whole text.
+   *
+   * @throws InvalidAddressException if the text is not a valid IPv6 literal
+   */
+  public static long low(CharSequence text) {
+    requireColonForm(text);
+    return parseAny(text, false);
+  }
+
+  private static void requireColonForm(CharSequence text) {
+    if (!isColonForm(text)) {
+      parseAny(text, true); // the precise reason if it is invalid
+      throw new InvalidAddressException(Reason.TOO_FEW_GROUPS, text.length(), text.length());
+    }
+  }
+
+  /** The IPv4 address (zero-extended), or for IPv6 the half {@code high} selects. */
+  private static long parseAny(CharSequence text, boolean high) {
     int len = text.length();
     if (len == 0) {
       throw new InvalidAddressException(Reason.EMPTY, 0, 0);
@@ -103,7 +168,7 @@ public final class IpParser {
       if ((seen & (1 << NAME)) != 0) {
         throw new InvalidAddressException(Reason.BAD_CHARACTER, first(text, len, NAME), len);
       }
-      return parseV6(text, len, sink);
+      return parseV6(text, len, high);
     }
     if ((seen & ((1 << NAME) | (1 << HEX_LETTER))) != 0) {
       int at = Math.min(first(text, len, NAME), first(text, len, HEX_LETTER));
@@ -114,8 +179,7 @@ public final class IpParser {
       // A bare number ("16909060") is an IPv4 address to inet_aton, never to us.
       throw new InvalidAddressException(Reason.TOO_FEW_GROUPS, len, len);
     }
-    sink.v4 = parseDottedQuad(text, len);
-    return V4;
+    return parseDottedQuad(text, len) & 0xFFFF_FFFFL;
   }
 
   /**
@@ -231,7 +295,7 @@ public final class IpParser {
    * Parses IPv6. Groups before "::" accumulate in head, groups after it in tail (both as 128-bit
    * hi/lo pairs shifted left per group); the head is then shifted over the elided zero groups.
    */
-  private static int parseV6(CharSequence text, int len, AddressSink sink) {
+  private static long parseV6(CharSequence text, int len, boolean high) {
     long headHi = 0;
     long headLo = 0;
     long tailHi = 0;
@@ -314,16 +378,12 @@ public final class IpParser {
       if (groups < 8) {
         throw new InvalidAddressException(Reason.TOO_FEW_GROUPS, len, len);
       }
-      sink.hi = headHi;
-      sink.lo = headLo;
-      return V6;
+      return high ? headHi : headLo;
     }
     for (int shift = gap; shift < 8; shift++) {
       headHi = (headHi << 16) | (headLo >>> 48);
       headLo <<= 16;
     }
-    sink.hi = headHi | tailHi;
-    sink.lo = headLo | tailLo;
-    return V6;
+    return high ? headHi | tailHi : headLo | tailLo;
   }
 }

@@ -12,14 +12,13 @@ import java.util.regex.Pattern;
 public final class UntrustedText {
 
   /**
-   * IPv6 literals (two or more colons, optionally a dotted tail) not inside a longer hex run. A
-   * letter beyond f next to it does not protect it ({@code "G::"} still hides {@code ::}):
-   * redacting too much is safe, too little is not.
+   * IPv6 literals: two or more colons, optionally a dotted tail. No look-around: a literal glued to
+   * a longer hex run ({@code "0" + "0001::..."} reads as a five-digit group) is still redacted,
+   * from the first four digits on; redacting too much is safe, too little is not.
    */
   private static final Pattern IPV6 =
       Pattern.compile(
-          "(?i)(?<![0-9a-f:])(?:[0-9a-f]{0,4}:){2,8}(?:\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-f]{0,4})"
-              + "(?![0-9a-f:])");
+          "(?i)(?:[0-9a-f]{0,4}:){2,8}(?:\\d{1,3}(?:\\.\\d{1,3}){3}|[0-9a-f]{0,4})");
 
   /** Dotted quads. */
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");

@@ -157,6 +157,49 @@ class IpParserTest {
     }
   }
 
+  @Test
+  void primitiveReadsGiveTheSameBitsAsTheSinkForEveryForm() {
+    String[] v6 = {
+      "::", "::1", "1::", "1::2:3:4:5:6:7", "1:2:3:4:5:6::7", "2001:DB8::ffff:0:1",
+      "::ffff:1.2.3.4", "64:ff9b::192.0.2.33", "1:2:3:4:5:6:7:8", "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255"
+    };
+    for (String text : v6) {
+      assertThat(IpParser.isColonForm(text)).as(text).isTrue();
+      assertThat(IpParser.parse(text, sink)).as(text).isEqualTo(IpParser.V6);
+      assertThat(IpParser.high(text)).as(text).isEqualTo(sink.hi);
+      assertThat(IpParser.low(text)).as(text).isEqualTo(sink.lo);
+    }
+    assertThat(IpParser.ipv4("203.0.113.255")).isEqualTo(0xCB00_71FF);
+    assertThat(IpParser.isColonForm("203.0.113.255")).isFalse();
+  }
+
+  @Test
+  void primitiveReadsRefuseTheOtherVersionAndBadTextWithTheParsersReason() {
+    assertThatThrownBy(() -> IpParser.ipv4("::1")).isInstanceOf(InvalidAddressException.class);
+    assertThatThrownBy(() -> IpParser.high("1.2.3.4")).isInstanceOf(InvalidAddressException.class);
+    assertThatThrownBy(() -> IpParser.low("1.2.3.4")).isInstanceOf(InvalidAddressException.class);
+    String[][] bad = {
+      {"fe80::1%eth0", "ZONE_ID"}, {"1::2::3", "MULTIPLE_DOUBLE_COLON"}, {"::01234", "GROUP_TOO_LONG"},
+      {"::ffff:1.2.3.04", "LEADING_ZERO"}, {"1:".repeat(1000), "TOO_LONG"}, {"010.1.1.1", "LEADING_ZERO"}
+    };
+    for (String[] b : bad) {
+      String text = b[0];
+      Reason reason = Reason.valueOf(b[1]);
+      if (IpParser.isColonForm(text)) {
+        assertThatThrownBy(() -> IpParser.high(text))
+            .isInstanceOfSatisfying(
+                InvalidAddressException.class, e -> assertThat(e.reason()).isEqualTo(reason))
+            .message()
+            .doesNotContain(text);
+        assertThatThrownBy(() -> IpParser.low(text)).isInstanceOf(InvalidAddressException.class);
+      } else {
+        assertThatThrownBy(() -> IpParser.ipv4(text))
+            .isInstanceOfSatisfying(
+                InvalidAddressException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+      }
+    }
+  }
+
   private void assertV6(String text, long hi, long lo) {
     assertThat(IpParser.parse(text, sink)).as(text).isEqualTo(IpParser.V6);
     assertThat(sink.hi).as(text).isEqualTo(hi);
