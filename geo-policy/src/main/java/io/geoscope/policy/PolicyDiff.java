@@ -10,8 +10,6 @@ import io.geoscope.policy.PolicyReport.Exposure;
 import io.geoscope.policy.PolicyReport.ExposureKey;
 import io.geoscope.policy.PolicyReport.Reach;
 import io.geoscope.policy.PolicyReport.Relief;
-import io.geoscope.policy.internal.Json;
-import io.geoscope.policy.internal.TextTable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Optional;

@@ -20,8 +20,6 @@ import io.geoscope.core.Outcome;
 import io.geoscope.core.Policy;
 import io.geoscope.core.Rule;
 import io.geoscope.core.Scope;
-import io.geoscope.policy.internal.Json;
-import io.geoscope.policy.internal.TextTable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package io.geoscope.policy.internal;
+package io.geoscope.policy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
  * in terminals and review tools. Line breaks inside cells are shown as {@code \n}. Not
  * thread-safe.
  */
-public final class TextTable {
+final class TextTable {
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();
 

@@ -1,4 +1,4 @@
-package io.geoscope.policy.internal;
+package io.geoscope.policy;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  * alias or explicit tag. Aliases are refused rather than expanded, so an alias bomb costs nothing
  * beyond reading its first anchor. Stateless and thread-safe.
  */
-public final class TreeReader {
+final class TreeReader {
   /** Largest document accepted, in characters (also the file-size cap, in bytes). */
   public static final int MAX_DOCUMENT_CHARS = 1 << 20;
   /** Deepest nesting accepted; a v1 policy needs 5. */

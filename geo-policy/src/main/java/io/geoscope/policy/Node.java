@@ -1,4 +1,4 @@
-package io.geoscope.policy.internal;
+package io.geoscope.policy;
 
 import io.geoscope.policy.PolicyFileProblem.Location;
 import java.util.List;
@@ -9,7 +9,7 @@ import java.util.Map;
  * lists and scalars. Scalars keep their source text, so {@code NO} stays Norway whatever a YAML
  * 1.1 reader would make of it.
  */
-public sealed interface Node permits Node.MapNode, Node.ListNode, Node.Scalar {
+sealed interface Node permits Node.MapNode, Node.ListNode, Node.Scalar {
 
   /** Where the value starts. */
   Location location();

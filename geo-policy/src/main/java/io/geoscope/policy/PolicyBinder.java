@@ -1,4 +1,4 @@
-package io.geoscope.policy.internal;
+package io.geoscope.policy;
 
 import io.geoscope.core.Condition;
 import io.geoscope.core.Effect;
@@ -24,9 +24,9 @@ import io.geoscope.policy.PolicyFileProblem.Code;
 import io.geoscope.policy.PolicyFileProblem.Location;
 import io.geoscope.core.Rule;
 import io.geoscope.core.Scope;
-import io.geoscope.policy.internal.Node.ListNode;
-import io.geoscope.policy.internal.Node.MapNode;
-import io.geoscope.policy.internal.Node.Scalar;
+import io.geoscope.policy.Node.ListNode;
+import io.geoscope.policy.Node.MapNode;
+import io.geoscope.policy.Node.Scalar;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ import org.jspecify.annotations.Nullable;
  * PolicyValidator}, reached through {@link Policy#of}, whose problems get the position of the
  * entry and field they name. Not thread-safe: one instance per file.
  */
-public final class PolicyBinder {
+final class PolicyBinder {
   /** The format version this binder writes; it also reads version 1 (see {@link #LEGACY}). */
   public static final int FORMAT_VERSION = 2;
 

@@ -1,4 +1,4 @@
-package io.geoscope.policy.internal;
+package io.geoscope.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 
 /** Small helpers to build and print the JSON forms of reports. Stateless and thread-safe. */
-public final class Json {
+final class Json {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -1,4 +1,4 @@
-package io.geoscope.policy.internal;
+package io.geoscope.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +30,7 @@ import java.util.TreeSet;
  * explicitly except an always-true {@code when}, so a reviewer sees the defaults too. Stateless
  * and thread-safe.
  */
-public final class PolicyWriter {
+final class PolicyWriter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
