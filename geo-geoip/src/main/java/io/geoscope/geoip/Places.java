@@ -4,9 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.geoscope.core.Evidence;
 import io.geoscope.core.Jurisdiction;
-import io.geoscope.geoip.internal.IpParser;
-import io.geoscope.geoip.internal.PlaceTable;
-import io.geoscope.geoip.internal.ResolverState;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -6,7 +6,6 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import io.geoscope.core.Evidence;
-import io.geoscope.geoip.internal.UntrustedText;
 import io.geoscope.geoip.writer.MmdbWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.geoscope.geoip.internal;
+package io.geoscope.geoip;
 
 import io.geoscope.core.Evidence;
 import org.jspecify.annotations.Nullable;
@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * Place detail by place id as parallel primitive arrays (see {@link PlaceRecords}). Immutable after
  * construction (the arrays are never exposed) and thread-safe; reads allocate nothing.
  */
-public final class PlaceTable {
+final class PlaceTable {
   private final Evidence[] evidence;
   private final String[] postal;
   private final int[] postalOf;

@@ -1,4 +1,4 @@
-package io.geoscope.geoip.internal;
+package io.geoscope.geoip;
 
 /**
  * Reads the binary search tree of a MaxMind DB held in memory and enumerates every network it maps,

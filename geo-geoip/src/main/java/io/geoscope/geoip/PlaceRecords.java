@@ -1,4 +1,4 @@
-package io.geoscope.geoip.internal;
+package io.geoscope.geoip;
 
 import io.geoscope.core.Evidence;
 import io.geoscope.geoip.DatabaseException;
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * id. Records without detail share one place per evidence, so Country databases get no more ids
  * than before. Not thread-safe; used at load time only.
  */
-public final class PlaceRecords implements CompiledDatabase.RecordMapper {
+final class PlaceRecords implements CompiledDatabase.RecordMapper {
   /** No accuracy radius in the record. */
   public static final short NO_RADIUS = -1;
 

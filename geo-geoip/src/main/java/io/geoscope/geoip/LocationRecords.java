@@ -1,4 +1,4 @@
-package io.geoscope.geoip.internal;
+package io.geoscope.geoip;
 
 import io.geoscope.core.Evidence;
 import io.geoscope.core.Jurisdiction;

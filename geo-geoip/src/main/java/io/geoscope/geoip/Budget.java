@@ -1,4 +1,4 @@
-package io.geoscope.geoip.internal;
+package io.geoscope.geoip;
 
 import io.geoscope.geoip.DatabaseException;
 import io.geoscope.geoip.DatabaseException.Reason;
@@ -10,7 +10,7 @@ import io.geoscope.geoip.DatabaseException.Reason;
  *
  * <p>Not thread-safe; one instance serves one compile.
  */
-public final class Budget {
+final class Budget {
 
   private final String fileName;
   private final long steps;

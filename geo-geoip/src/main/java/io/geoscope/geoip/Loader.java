@@ -1,4 +1,4 @@
-package io.geoscope.geoip.internal;
+package io.geoscope.geoip;
 
 import io.geoscope.core.Anonymizer;
 import io.geoscope.core.Evidence;
@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The file is read whole before anything is parsed, so a file overwritten or truncated in place
  * later cannot affect a compiled table. Thread-safe (stateless).
  */
-public final class Loader {
+final class Loader {
 
   private static final Duration FUTURE_TOLERANCE = Duration.ofDays(366);
 

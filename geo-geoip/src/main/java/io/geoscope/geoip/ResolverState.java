@@ -1,4 +1,4 @@
-package io.geoscope.geoip.internal;
+package io.geoscope.geoip;
 
 import io.geoscope.core.Evidence;
 import io.geoscope.core.Jurisdiction;
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * which is then cached (a racy but safe publication: {@link Evidence} is immutable with final
  * fields). Thread-safe.
  */
-public final class ResolverState {
+final class ResolverState {
 
   private static final String NON_ROUTABLE_PRODUCER = "geoscope special-purpose address registry";
 

@@ -1,4 +1,4 @@
-package io.geoscope.geoip.internal;
+package io.geoscope.geoip;
 
 import java.util.regex.Pattern;
 
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * io.geoscope.geoip.DatabaseException} messages, evidence details and producers all pass through
  * here. Thread-safe (stateless).
  */
-public final class UntrustedText {
+final class UntrustedText {
 
   /**
    * IPv6 literals: two or more colons, optionally a dotted tail. No look-around: a literal glued to

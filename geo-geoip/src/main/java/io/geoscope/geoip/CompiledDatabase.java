@@ -1,4 +1,4 @@
-package io.geoscope.geoip.internal;
+package io.geoscope.geoip;
 
 import io.geoscope.geoip.DatabaseException;
 import io.geoscope.geoip.DatabaseException.Reason;
@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class CompiledDatabase {
+final class CompiledDatabase {
 
   /** Maps a decoded data record to a small id; id 0 is reserved for "no data". */
   public interface RecordMapper {

@@ -1,4 +1,4 @@
-package io.geoscope.geoip.internal;
+package io.geoscope.geoip;
 
 import io.geoscope.geoip.InvalidAddressException;
 import io.geoscope.geoip.InvalidAddressException.Reason;
@@ -26,7 +26,7 @@ import org.jspecify.annotations.NullMarked;
  * and thread-safe; the {@link AddressSink} is the caller's.
  */
 @NullMarked
-public final class IpParser {
+final class IpParser {
   /** Returned for an IPv4 literal; the value is in {@link AddressSink#v4}. */
   public static final int V4 = 4;
   /** Returned for an IPv6 literal; the value is in {@link AddressSink#hi} and {@link AddressSink#lo}. */

@@ -1,4 +1,4 @@
-package io.geoscope.geoip.internal;
+package io.geoscope.geoip;
 
 import org.jspecify.annotations.NullMarked;
 
@@ -11,7 +11,7 @@ import org.jspecify.annotations.NullMarked;
  * allocates nothing.
  */
 @NullMarked
-public final class AddressSink {
+final class AddressSink {
   /** The IPv4 address as an unsigned 32-bit value in an int ({@code 1.2.3.4} is 0x01020304). */
   public int v4;
   /** The upper 64 bits of an IPv6 address. */

@@ -1,4 +1,4 @@
-package io.geoscope.geoip.internal;
+package io.geoscope.geoip;
 
 /**
  * The address blocks that are not publicly routable (IANA special-purpose registries, RFC 6890 and
@@ -7,7 +7,7 @@ package io.geoscope.geoip.internal;
  * <p>Lookups are allocation-free loops over a few primitive arrays, skipped for the many addresses
  * whose top 16 bits no block shares (a 65,536-bit filter per family). Immutable and thread-safe.
  */
-public final class NonRoutable {
+final class NonRoutable {
 
   private static final String[][] V4 = {
     {"0.0.0.0/8", "this network"},

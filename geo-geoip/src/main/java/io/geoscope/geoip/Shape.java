@@ -1,4 +1,4 @@
-package io.geoscope.geoip.internal;
+package io.geoscope.geoip;
 
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param fields the map keys to keep and how
  * @param elements the shape of array elements, or {@code null} to keep arrays empty
  */
-public record Shape(Map<String, Shape> fields, @Nullable Shape elements) {
+record Shape(Map<String, Shape> fields, @Nullable Shape elements) {
 
   /** Keeps scalars only: maps and arrays become empty. */
   public static final Shape SCALAR = new Shape(Map.of(), null);
