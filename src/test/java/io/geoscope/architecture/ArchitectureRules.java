@@ -123,6 +123,14 @@ final class ArchitectureRules {
     return slices().matching(root + ".(**)").should().beFreeOfCycles();
   }
 
+  /** No class lives in an {@code internal} package. */
+  static ArchRule noInternalPackages() {
+    return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+        .should()
+        .resideInAPackage("..internal..")
+        .because("implementation classes are package-private in the package they serve");
+  }
+
   /** Classes in {@code ownPackages} depend on the JDK, JSpecify and each other only. */
   static ArchRule onlyJdkAndJSpecify(String... ownPackages) {
     List<String> allowed = new ArrayList<>(List.of("java..", "org.jspecify.."));

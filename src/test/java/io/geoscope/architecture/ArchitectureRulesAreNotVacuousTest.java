@@ -58,6 +58,15 @@ class ArchitectureRulesAreNotVacuousTest {
   }
 
   @Test
+  void aClassInAnInternalPackageIsReported() {
+    assertThatThrownBy(() -> ArchitectureRules.noInternalPackages().check(of(Engine.class)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Engine");
+    assertThatCode(() -> ArchitectureRules.noInternalPackages().check(of(Facade.class)))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
   void aOneWayDependencyIsNoCycle() {
     assertThatCode(() -> ArchitectureRules.noPackageCycles(FIXTURE)
             .check(of(Tidy.class, Secret.class)))

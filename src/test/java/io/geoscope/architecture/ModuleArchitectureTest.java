@@ -19,7 +19,8 @@ class ModuleArchitectureTest {
   /** Every published module: a new one must add its module-info and its name here. */
   private static final Set<String> PUBLISHED = Set.of(
       "io.geoscope.core", "io.geoscope.policy", "io.geoscope.geoip", "io.geoscope.geoip.writer",
-      "io.geoscope.micrometer", "io.geoscope.testkit", "io.geoscope.dialin", "io.geoscope.server");
+      "io.geoscope.micrometer", "io.geoscope.testkit", "io.geoscope.dialin", "io.geoscope.server",
+      "io.geoscope.areas");
 
   private static JavaClasses main;
   private static Map<String, ModuleDescriptor> modules;

@@ -1,6 +1,5 @@
 package io.geoscope.areas;
 
-import io.geoscope.areas.internal.CompiledArea;
 import io.geoscope.core.Jurisdiction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

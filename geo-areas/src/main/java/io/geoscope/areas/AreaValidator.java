@@ -1,8 +1,6 @@
 package io.geoscope.areas;
 
 import io.geoscope.areas.AreaProblem.Code;
-import io.geoscope.areas.internal.CountryBounds;
-import io.geoscope.areas.internal.GeoJsonBoundary;
 import io.geoscope.core.Jurisdiction;
 import java.util.ArrayList;
 import java.util.HashSet;

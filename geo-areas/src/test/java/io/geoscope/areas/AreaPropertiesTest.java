@@ -6,7 +6,6 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import io.geoscope.areas.internal.CompiledArea;
 import io.geoscope.core.Jurisdiction;
 import java.util.ArrayList;
 import java.util.List;

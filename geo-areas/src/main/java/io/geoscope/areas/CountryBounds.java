@@ -1,4 +1,4 @@
-package io.geoscope.areas.internal;
+package io.geoscope.areas;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe.
  */
-public final class CountryBounds {
+final class CountryBounds {
   /** Degrees added on every side of each box. */
   public static final double MARGIN_DEGREES = 1.0;
 

@@ -1,4 +1,4 @@
-package io.geoscope.areas.internal;
+package io.geoscope.areas;
 
 import io.geoscope.areas.Area;
 import io.geoscope.areas.Placement;
@@ -28,7 +28,7 @@ import org.locationtech.jts.operation.distance.IndexedFacetDistance;
  *
  * <p>Immutable after construction; safe to share (JTS builds its indexes eagerly here).
  */
-public final class CompiledArea {
+final class CompiledArea {
   /** Kilometres in WGS 84's shortest degree of latitude (at the equator). */
   public static final double KM_PER_DEGREE = 110.574;
 

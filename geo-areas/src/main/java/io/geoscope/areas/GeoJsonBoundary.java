@@ -1,4 +1,4 @@
-package io.geoscope.areas.internal;
+package io.geoscope.areas;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -29,7 +29,7 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  * <p>Bounded: the text length, nesting depth, number length and vertex count are capped before
  * JTS sees anything, so a hostile file costs at most a linear scan. Stateless and thread-safe.
  */
-public final class GeoJsonBoundary {
+final class GeoJsonBoundary {
   private static final ObjectMapper JSON =
       new ObjectMapper(
               JsonFactory.builder()
