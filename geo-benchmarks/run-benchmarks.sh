@@ -9,7 +9,7 @@ set -eu
 cd "$(dirname "$0")/.."
 jar=geo-benchmarks/target/benchmarks.jar
 out=geo-benchmarks/target
-rm -f "$out/jmh-uniform.json" "$out/jmh-rest.json" "$out/jmh-zipf.json"
+rm -f "$out/jmh-uniform.json" "$out/jmh-rest.json" "$out/jmh-zipf.json" "$out/jmh-virtual.json"
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 started=$(date -u +%Y-%m-%dT%H:%MZ)
 resolve="-f 1 -wi 4 -w 1 -i 3 -r 1 -prof gc"
@@ -18,6 +18,10 @@ java -jar "$jar" $resolve -p distribution=uniform -rf json -rff "$out/jmh-unifor
   'ResolveBenchmark'
 java -jar "$jar" $rest -rf json -rff "$out/jmh-rest.json" \
   'DecisionBenchmark|JoinPathBenchmark|RosterBenchmark|PolicyScaleBenchmark|CompileBenchmark'
+# Virtual threads need JDK 21+; the build targets release 17, the jar runs on any later JDK.
+jdk21=${JDK21_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+"$jdk21/bin/java" -jar "$jar" $rest -jvm "$jdk21/bin/java" -jvmArgsAppend -Djmh.executor=VIRTUAL \
+  -rf json -rff "$out/jmh-virtual.json" 'VirtualThreadBenchmark'
 java -jar "$jar" $resolve -p distribution=zipf -rf json -rff "$out/jmh-zipf.json" \
   'ResolveBenchmark.(geoscopeFromString|geoip2DatabaseReaderChmCacheFromString|maxmindReaderChmCacheFromString|maxmindReaderCaffeineFromString)$'
 {
@@ -26,7 +30,7 @@ java -jar "$jar" $resolve -p distribution=zipf -rf json -rff "$out/jmh-zipf.json
     "load average at start $load"
   echo
   java -cp "$jar" io.geoscope.benchmarks.Table \
-    "$out/jmh-uniform.json" "$out/jmh-rest.json" "$out/jmh-zipf.json"
+    "$out/jmh-uniform.json" "$out/jmh-rest.json" "$out/jmh-zipf.json" "$out/jmh-virtual.json"
   echo
   java -Djdk.attach.allowAttachSelf=true -cp "$jar" io.geoscope.benchmarks.Footprint 2>/dev/null
 } | tee "$out/performance.md"

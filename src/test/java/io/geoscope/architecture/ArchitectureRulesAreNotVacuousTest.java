@@ -12,6 +12,8 @@ import io.geoscope.architecture.fixture.core.Pure;
 import io.geoscope.architecture.fixture.cycle.a.First;
 import io.geoscope.architecture.fixture.cycle.b.Second;
 import io.geoscope.architecture.fixture.hidden.Secret;
+import io.geoscope.architecture.fixture.nested.api.Facade;
+import io.geoscope.architecture.fixture.nested.api.internal.Engine;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,14 @@ class ArchitectureRulesAreNotVacuousTest {
   void aCycleBetweenTwoPackagesIsReported() {
     assertThatThrownBy(() -> ArchitectureRules.noPackageCycles(FIXTURE + ".cycle")
             .check(of(First.class, Second.class)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Cycle detected");
+  }
+
+  @Test
+  void aCycleBetweenAnApiPackageAndItsOwnInternalPackageIsReported() {
+    assertThatThrownBy(() -> ArchitectureRules.noPackageCycles(FIXTURE + ".nested")
+            .check(of(Facade.class, Engine.class)))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Cycle detected");
   }

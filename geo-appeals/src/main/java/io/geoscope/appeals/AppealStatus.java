@@ -1,6 +1,5 @@
 package io.geoscope.appeals;
 
-import io.geoscope.appeals.internal.Codes;
 
 /** Where an appeal stands. Only {@link #PENDING} can change, and only once. */
 public enum AppealStatus {

@@ -1,6 +1,5 @@
 package io.geoscope.appeals;
 
-import io.geoscope.appeals.internal.JdbcAppealStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.geoscope.appeals;
 
-import io.geoscope.appeals.internal.Codes;
 
 /** What an audit record says happened to an appeal. */
 public enum AuditAction {

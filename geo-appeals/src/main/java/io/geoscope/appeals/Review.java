@@ -2,7 +2,6 @@ package io.geoscope.appeals;
 
 import static java.util.Objects.requireNonNull;
 
-import io.geoscope.appeals.internal.OpaqueText;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,5 @@
 package io.geoscope.appeals;
 
-import io.geoscope.appeals.internal.Codes;
 
 /**
  * A kind of verification an appellant offers. Only the kind is recorded: never the document, its

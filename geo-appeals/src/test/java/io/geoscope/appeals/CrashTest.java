@@ -2,7 +2,6 @@ package io.geoscope.appeals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.geoscope.appeals.internal.JdbcAppealStore;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.reflect.InvocationTargetException;

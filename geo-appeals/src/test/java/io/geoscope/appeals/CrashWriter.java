@@ -1,6 +1,5 @@
 package io.geoscope.appeals;
 
-import io.geoscope.appeals.internal.JdbcAppealStore;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;

@@ -1,6 +1,5 @@
 package io.geoscope.appeals;
 
-import io.geoscope.appeals.internal.JdbcAppealStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -273,6 +273,7 @@ public final class Table {
                 2));
       }
     }
+    hotPathTargets(rows, lines);
     Row small = find(rows, "PolicyScaleBenchmark", "admit", Map.of("rules", "10"));
     Row large = find(rows, "PolicyScaleBenchmark", "admit", Map.of("rules", "10000"));
     if (small != null && large != null) {
@@ -287,10 +288,10 @@ public final class Table {
       if (roster.benchmark().endsWith("RosterBenchmark.decideRoster")) {
         lines.add(
             check(
-                "1,000-participant roster <= 150 us (" + roster.paramText() + ")",
+                "1,000-participant roster <= 50 us (" + roster.paramText() + ")",
                 roster.score() / 1000,
                 "<=",
-                150));
+                50));
       }
     }
     for (Row build : rows) {
@@ -306,6 +307,61 @@ public final class Table {
     out.println("| target | this run | met |");
     out.println("|---|---:|---|");
     lines.forEach(out::println);
+  }
+
+  /** The targets of issue 15: text parsing, the wired join path, virtual threads, compile. */
+  private static void hotPathTargets(List<Row> rows, List<String> lines) {
+    for (Row text : rows) {
+      String where = " (" + text.paramText() + ")";
+      if (text.benchmark().endsWith("ResolveBenchmark.geoscopeFromString")) {
+        Row bytes = find(rows, "ResolveBenchmark", "geoscopeFromBytes", text.params());
+        if (bytes != null) {
+          lines.add(
+              check(
+                  "IPv4 text -> jurisdiction <= 1.7x the byte lookup" + where,
+                  text.score() / bytes.score(),
+                  "<=",
+                  1.7));
+        }
+      } else if (text.benchmark().endsWith("ResolveBenchmark.geoscopeIpv6FromString")) {
+        lines.add(check("IPv6 text -> jurisdiction <= 90 ns" + where, text.score(), "<=", 90));
+        lines.add(check("IPv6 text -> jurisdiction allocates 0 B/op" + where, text.bytesPerOp(), "<", 1));
+      } else if (text.benchmark().contains("VirtualThreadBenchmark.")) {
+        lines.add(
+            check(
+                text.method() + " on virtual threads allocates 0 B/op" + where,
+                text.bytesPerOp(),
+                "<",
+                1));
+      } else if (text.benchmark().endsWith("CompileBenchmark.buildResolver")
+          && "synthetic".equals(text.params().get("db"))) {
+        double ms = text.unit().startsWith("ms") ? text.score() : text.score() / 1e6;
+        lines.add(
+            check(
+                "compile of the synthetic City-shaped file (6 MB, not the target's 28 MB) <= 1.5 s", ms / 1000, "<=", 1.5));
+      }
+    }
+    for (Row wired : rows) {
+      if (!wired.benchmark().contains("JoinPathBenchmark.wired")) {
+        continue;
+      }
+      String where = " (" + wired.paramText() + ")";
+      String name = "wired join path, " + wired.method().substring("wired".length()).toLowerCase(Locale.ROOT);
+      lines.add(check(name + ", allocates 0 B/op" + where, wired.bytesPerOp(), "<", 1));
+      if (wired.method().equals("wiredDeny")) {
+        lines.add(check(name + ", <= 300 ns" + where, wired.score(), "<=", 300));
+        continue;
+      }
+      Row resolve = find(rows, "JoinPathBenchmark", "resolveOnly", wired.params());
+      if (resolve != null) {
+        lines.add(
+            check(
+                name + ", <= 1.5x resolve alone" + where,
+                wired.score() / resolve.score(),
+                "<=",
+                1.5));
+      }
+    }
   }
 
   private static String check(String target, double value, String op, double bound) {

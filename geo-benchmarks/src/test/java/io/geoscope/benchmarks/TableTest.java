@@ -66,6 +66,42 @@ class TableTest {
         .contains("allocates 0 B/op (db=real distribution=uniform) | 0.001 | yes |");
   }
 
+  private static String result(String cls, String method, String params, double ns, double bytes) {
+    return result(method, "x", ns, bytes)
+        .replace("ResolveBenchmark." + method, cls + "." + method)
+        .replace("{\"db\":\"x\",\"distribution\":\"uniform\"}", params);
+  }
+
+  @Test
+  void hotPathTargetsAreMarkedMetOrMissedFromTheSameRun() throws Exception {
+    String synthetic = "{\"db\":\"synthetic\"}";
+    String uniform = "{\"db\":\"synthetic\",\"distribution\":\"uniform\"}";
+    Path json = dir.resolve("jmh.json");
+    Files.writeString(
+        json,
+        "["
+            + String.join(
+                ",",
+                result("ResolveBenchmark", "geoscopeFromString", uniform, 30, 0),
+                result("ResolveBenchmark", "geoscopeFromBytes", uniform, 20, 0),
+                result("ResolveBenchmark", "geoscopeIpv6FromString", uniform, 120, 0),
+                result("JoinPathBenchmark", "resolveOnly", synthetic, 40, 0),
+                result("JoinPathBenchmark", "wiredAdmit", synthetic, 50, 0),
+                result("JoinPathBenchmark", "wiredLimited", synthetic, 80, 72),
+                result("JoinPathBenchmark", "wiredDeny", synthetic, 250, 0),
+                result("VirtualThreadBenchmark", "ipv6FromString", synthetic, 70, 0))
+            + "]");
+    String printed = print(Table.read(json));
+    assertThat(printed)
+        .contains("| IPv4 text -> jurisdiction <= 1.7x the byte lookup (db=synthetic distribution=uniform) | 1.5 | yes |")
+        .contains("| IPv6 text -> jurisdiction <= 90 ns (db=synthetic distribution=uniform) | 120 | **no** |")
+        .contains("| wired join path, admit, <= 1.5x resolve alone (db=synthetic) | 1.3 | yes |")
+        .contains("| wired join path, limited, <= 1.5x resolve alone (db=synthetic) | 2.0 | **no** |")
+        .contains("| wired join path, limited, allocates 0 B/op (db=synthetic) | 72.0 | **no** |")
+        .contains("| wired join path, deny, <= 300 ns (db=synthetic) | 250 | yes |")
+        .contains("| ipv6FromString on virtual threads allocates 0 B/op (db=synthetic) | 0.000 | yes |");
+  }
+
   private static String print(List<Table.Row> rows) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Table.print(rows, new PrintStream(bytes, true, StandardCharsets.UTF_8));

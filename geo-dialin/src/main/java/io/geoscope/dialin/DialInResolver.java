@@ -11,7 +11,6 @@ import io.geoscope.core.Jurisdiction;
 import io.geoscope.core.LocationSource;
 import io.geoscope.core.UnknownReason;
 import io.geoscope.dialin.InvalidNumberException.Reason;
-import io.geoscope.dialin.internal.PrefixTable;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

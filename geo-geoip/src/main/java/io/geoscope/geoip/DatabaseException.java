@@ -2,7 +2,6 @@ package io.geoscope.geoip;
 
 import static java.util.Objects.requireNonNull;
 
-import io.geoscope.geoip.internal.UntrustedText;
 
 /**
  * A MaxMind DB file could not be put into service: it is unreadable, corrupt, of the wrong kind, or

@@ -4,10 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import io.geoscope.core.Evidence;
 import io.geoscope.core.Jurisdiction;
-import io.geoscope.geoip.internal.AddressSink;
-import io.geoscope.geoip.internal.IpParser;
-import io.geoscope.geoip.internal.PlaceTable;
-import io.geoscope.geoip.internal.ResolverState;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,8 +19,6 @@ import org.jspecify.annotations.Nullable;
  * radius). Instances are immutable and thread-safe; lookups and reads allocate nothing.
  */
 public final class Places {
-  private static final ThreadLocal<AddressSink> SINK = ThreadLocal.withInitial(AddressSink::new);
-
   private final ResolverState state;
   private final PlaceTable table;
 
@@ -45,11 +39,10 @@ public final class Places {
    */
   public int lookup(CharSequence ip) {
     requireNonNull(ip, "ip");
-    AddressSink sink = SINK.get();
-    if (IpParser.parse(ip, sink) == IpParser.V4) {
-      return state.place4(sink.v4);
+    if (IpParser.isColonForm(ip)) {
+      return state.place6(IpParser.high(ip), IpParser.low(ip));
     }
-    return state.place6(sink.hi, sink.lo);
+    return state.place4(IpParser.ipv4(ip));
   }
 
   /** The place of an IPv4 address given as its 32 bits in network order. */

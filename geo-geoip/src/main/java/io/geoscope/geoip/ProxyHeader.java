@@ -1,8 +1,6 @@
 package io.geoscope.geoip;
 
 import io.geoscope.geoip.InvalidHeaderException.Reason;
-import io.geoscope.geoip.internal.AddressSink;
-import io.geoscope.geoip.internal.IpParser;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;

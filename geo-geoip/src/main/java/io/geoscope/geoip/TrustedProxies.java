@@ -1,7 +1,5 @@
 package io.geoscope.geoip;
 
-import io.geoscope.geoip.internal.AddressSink;
-import io.geoscope.geoip.internal.IpParser;
 import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.Collection;

@@ -6,8 +6,6 @@ import static org.quicktheories.generators.Generate.booleans;
 
 import io.geoscope.core.Evidence;
 import io.geoscope.core.UnknownReason;
-import io.geoscope.geoip.internal.AddressSink;
-import io.geoscope.geoip.internal.IpParser;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;

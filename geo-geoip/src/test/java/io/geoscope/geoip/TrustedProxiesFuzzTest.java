@@ -4,8 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.geoscope.geoip.internal.AddressSink;
-import io.geoscope.geoip.internal.IpParser;
 import java.util.Arrays;
 import java.util.List;
 

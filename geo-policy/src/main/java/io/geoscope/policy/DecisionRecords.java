@@ -12,7 +12,6 @@ import io.geoscope.core.Effect;
 import io.geoscope.core.Feature;
 import io.geoscope.core.LiftedRule;
 import io.geoscope.core.Participant;
-import io.geoscope.policy.internal.Json;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;

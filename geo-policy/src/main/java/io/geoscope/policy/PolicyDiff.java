@@ -5,13 +5,14 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.geoscope.core.Policy;
+import io.geoscope.core.Rule;
 import io.geoscope.policy.PolicyReport.Exposure;
 import io.geoscope.policy.PolicyReport.ExposureKey;
 import io.geoscope.policy.PolicyReport.Reach;
 import io.geoscope.policy.PolicyReport.Relief;
-import io.geoscope.policy.internal.Json;
-import io.geoscope.policy.internal.TextTable;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +43,24 @@ public final class PolicyDiff {
    */
   public record Change(Exposure before, Exposure after) {}
 
+  /**
+   * Relief the new policy takes away or delays, as the exposure it creates: for participants in
+   * {@code where}, the lifted rule's effect now reaches them on days it did not before.
+   *
+   * @param where the place the relief covered
+   * @param ruleId the rule no longer lifted there (as of the new policy)
+   * @param effect that rule's effect in the new policy, as text, e.g. {@code deny-join}
+   * @param exemptionId the exemption removed or delayed
+   * @param before the relief's validity in the old policy
+   * @param after its validity in the new policy, or {@code removed}
+   */
+  public record LostRelief(
+      String where, String ruleId, String effect, String exemptionId, String before,
+      String after) {}
+
   private final String fromVersion;
+  private final boolean sameLabelOtherContent;
+  private final List<LostRelief> lostReliefs;
   private final String toVersion;
   private final List<Exposure> added;
   private final List<Exposure> removed;
@@ -55,6 +73,8 @@ public final class PolicyDiff {
   private PolicyDiff(Policy a, Policy b) {
     fromVersion = a.version();
     toVersion = b.version();
+    sameLabelOtherContent = a.version().equals(b.version()) && !a.equals(b);
+    lostReliefs = lostReliefsOf(a, b);
     Map<ExposureKey, Exposure> before = byKey(PolicyReport.exposuresOf(a));
     Map<ExposureKey, Exposure> after = byKey(PolicyReport.exposuresOf(b));
     List<Exposure> add = new ArrayList<>();
@@ -138,9 +158,19 @@ public final class PolicyDiff {
     return reachesRemoved;
   }
 
+  /** True if both policies carry the same version label but say different things. */
+  public boolean versionLabelUnchanged() {
+    return sameLabelOtherContent;
+  }
+
+  /** Reliefs removed or delayed (later start, earlier end), as the exposure each creates. */
+  public List<LostRelief> lostReliefs() {
+    return lostReliefs;
+  }
+
   /** True if there is nothing to sign off. */
   public boolean isEmpty() {
-    return added.isEmpty() && removed.isEmpty() && changed.isEmpty()
+    return !sameLabelOtherContent && added.isEmpty() && removed.isEmpty() && changed.isEmpty()
         && reliefsAdded.isEmpty() && reliefsRemoved.isEmpty()
         && reachesAdded.isEmpty() && reachesRemoved.isEmpty();
   }
@@ -152,6 +182,7 @@ public final class PolicyDiff {
     if (isEmpty()) {
       return out.append("No change to sign off.\n").toString();
     }
+    lostReliefText(out);
     section(out, "New exposures", PolicyReport.exposureTable(added));
     section(out, "Removed exposures", PolicyReport.exposureTable(removed));
     TextTable changes =
@@ -193,6 +224,7 @@ public final class PolicyDiff {
     root.put("from", fromVersion);
     root.put("to", toVersion);
     root.put("empty", isEmpty());
+    lostReliefJson(root);
     ArrayNode add = root.putArray("added");
     added.forEach(e -> add.add(PolicyReport.json(e)));
     ArrayNode rem = root.putArray("removed");
@@ -212,6 +244,68 @@ public final class PolicyDiff {
     ArrayNode xr = root.putArray("reachesRemoved");
     reachesRemoved.forEach(r -> xr.add(PolicyReport.json(r)));
     return Json.print(root);
+  }
+
+  // ---- relief taken away and the version label (kept apart so other sections merge cleanly) ----
+
+  private static List<LostRelief> lostReliefsOf(Policy a, Policy b) {
+    Map<List<String>, Relief> after = new LinkedHashMap<>();
+    for (Relief r : PolicyReport.reliefsOf(b)) {
+      after.put(List.of(r.where(), r.ruleId(), r.exemptionId()), r);
+    }
+    List<LostRelief> out = new ArrayList<>();
+    for (Relief old : PolicyReport.reliefsOf(a)) {
+      Optional<Rule> rule = b.rule(old.ruleId());
+      if (rule.isEmpty()) {
+        continue; // the rule itself is gone: nothing left to lift
+      }
+      Relief now = after.get(List.of(old.where(), old.ruleId(), old.exemptionId()));
+      if (now != null && !startsLater(old, now) && !endsEarlier(old, now)) {
+        continue;
+      }
+      out.add(new LostRelief(old.where(), old.ruleId(), PolicyReport.describe(rule.get().effect()),
+          old.exemptionId(), PolicyReport.validity(old.effective(), old.expires()),
+          now == null ? "removed" : PolicyReport.validity(now.effective(), now.expires())));
+    }
+    return List.copyOf(out);
+  }
+
+  private static boolean startsLater(Relief old, Relief now) {
+    LocalDate was = old.effective().orElse(LocalDate.MIN);
+    return now.effective().orElse(LocalDate.MIN).isAfter(was);
+  }
+
+  private static boolean endsEarlier(Relief old, Relief now) {
+    LocalDate was = old.expires().orElse(LocalDate.MAX);
+    return now.expires().orElse(LocalDate.MAX).isBefore(was);
+  }
+
+  private void lostReliefText(StringBuilder out) {
+    if (sameLabelOtherContent) {
+      out.append("\nWARNING: the version label ").append(toVersion)
+          .append(" did not change while the content did.\n");
+    }
+    TextTable t = new TextTable(
+        "JURISDICTION", "NEW EXPOSURE", "RULE", "RELIEF TAKEN AWAY", "WAS", "NOW");
+    for (LostRelief l : lostReliefs) {
+      t.row(l.where(), "NEW " + l.effect().toUpperCase(java.util.Locale.ROOT), l.ruleId(),
+          l.exemptionId(), l.before(), l.after());
+    }
+    section(out, "Exposure created by removed or delayed relief", t);
+  }
+
+  private void lostReliefJson(ObjectNode root) {
+    root.put("versionLabelUnchanged", sameLabelOtherContent);
+    ArrayNode arr = root.putArray("lostReliefs");
+    for (LostRelief l : lostReliefs) {
+      ObjectNode n = arr.addObject();
+      n.put("jurisdiction", l.where());
+      n.put("newExposure", l.effect());
+      n.put("rule", l.ruleId());
+      n.put("exemption", l.exemptionId());
+      n.put("before", l.before());
+      n.put("after", l.after());
+    }
   }
 
   @Override

@@ -16,11 +16,10 @@ import io.geoscope.core.EvidenceStandard;
 import io.geoscope.core.OnAnonymizer;
 import io.geoscope.core.OnImprecise;
 import io.geoscope.core.OnUnknown;
+import io.geoscope.core.Outcome;
 import io.geoscope.core.Policy;
 import io.geoscope.core.Rule;
 import io.geoscope.core.Scope;
-import io.geoscope.policy.internal.Json;
-import io.geoscope.policy.internal.TextTable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -186,8 +185,41 @@ public final class PolicyReport {
    */
   public record ExemptionStatus(String exemptionId, Status status, String citation) {}
 
+  /**
+   * What actually happens on the report's day to a participant in one place, in a meeting that
+   * satisfies one condition: the engine's own decision for a representative participant, after
+   * exemptions, effective and expiry dates, and shadow mode.
+   *
+   * @param where a country or subdivision code, or the unknown code
+   * @param when the meeting condition the representative meeting satisfies
+   * @param outcome the engine's outcome
+   * @param effects the effects the engine applies
+   * @param applied the rules that produce them, by id
+   * @param why every reason the place is not simply exposed to each rule naming it: rules that
+   *     apply, lifts with their exemption, shadow-only rules, expired and not-yet-effective rules
+   */
+  public record NetExposure(
+      String where,
+      Condition when,
+      Outcome outcome,
+      List<Effect> effects,
+      List<String> applied,
+      List<String> why) {
+    /** Copies the lists. */
+    public NetExposure {
+      requireNonNull(where, "where");
+      requireNonNull(when, "when");
+      requireNonNull(outcome, "outcome");
+      effects = List.copyOf(effects);
+      applied = List.copyOf(applied);
+      why = List.copyOf(why);
+    }
+  }
+
   private final String policyVersion;
   private final Instant at;
+  private final List<NetExposure> net;
+  private final List<Authority> declared;
   private final List<Exposure> exposures;
   private final List<Relief> reliefs;
   private final List<Reach> reaches;
@@ -197,6 +229,8 @@ public final class PolicyReport {
   private PolicyReport(Policy policy, Instant at) {
     this.policyVersion = policy.version();
     this.at = at;
+    this.net = NetExposures.of(policy, at);
+    this.declared = List.copyOf(policy.authorities());
     this.exposures = exposuresOf(policy);
     this.reliefs = reliefsOf(policy);
     this.reaches = reachesOf(policy);
@@ -232,7 +266,20 @@ public final class PolicyReport {
     return at;
   }
 
-  /** Every exposure, ordered by place, effect, condition and mode. */
+  /**
+   * What happens on the day of {@link #at()}, per place the policy names (with the countries and
+   * parents of its subdivisions) and per rule condition, as the engine decides it.
+   */
+  public List<NetExposure> netExposures() {
+    return net;
+  }
+
+  /** The authorities this policy declares itself, not in the catalogue. */
+  public List<Authority> declaredAuthorities() {
+    return declared;
+  }
+
+  /** Every exposure as written, whatever the date, ordered by place, effect, condition and mode. */
   public List<Exposure> exposures() {
     return exposures;
   }
@@ -451,6 +498,8 @@ public final class PolicyReport {
     out.append("Jurisdictions affected: ")
         .append(jurisdictions().isEmpty() ? "none" : String.join(", ", jurisdictions()))
         .append("\n\n");
+    netText(out);
+    out.append("\nEverything the policy can do, as written (whatever the date):\n");
     out.append(exposureTable(exposures).render());
     TextTable statuses = new TextTable("RULE", "MODE", "STATUS", "CITATION");
     for (RuleStatus r : rules) {
@@ -464,6 +513,7 @@ public final class PolicyReport {
         .append(reliefs.isEmpty() ? "none\n" : reliefTable(reliefs).render());
     out.append("\nExtraterritorial reach:\n")
         .append(reaches.isEmpty() ? "none\n" : reachTable(reaches).render());
+    declaredText(out);
     return out.toString();
   }
 
@@ -494,7 +544,66 @@ public final class PolicyReport {
     reliefs.forEach(r -> rel.add(json(r)));
     ArrayNode rea = root.putArray("extraterritorialReaches");
     reaches.forEach(r -> rea.add(json(r)));
+    netJson(root);
+    declaredJson(root);
     return Json.print(root);
+  }
+
+  // ---- net exposure and declared authorities (kept apart so other sections merge cleanly) ----
+
+  static String describe(List<Effect> effects) {
+    return effects.isEmpty() ? "none"
+        : effects.stream().map(PolicyReport::describe).collect(Collectors.joining("; "));
+  }
+
+  private void netText(StringBuilder out) {
+    out.append("Net exposure on ").append(at.atOffset(ZoneOffset.UTC).toLocalDate())
+        .append(" (what the engine decides, after exemptions, dates and shadow mode):\n");
+    TextTable t = new TextTable("JURISDICTION", "WHEN", "OUTCOME", "EFFECTS", "WHY");
+    for (NetExposure n : net) {
+      t.row(n.where(), describe(n.when()), n.outcome().code(), describe(n.effects()),
+          n.why().isEmpty() ? "no rule applies" : String.join("; ", n.why()));
+    }
+    out.append(t.isEmpty() ? "none\n" : t.render());
+  }
+
+  private void declaredText(StringBuilder out) {
+    out.append("\nDeclared authorities:\n");
+    if (declared.isEmpty()) {
+      out.append("none\n");
+      return;
+    }
+    TextTable t = new TextTable("AUTHORITY", "NAME", "HOME", "REFERENCE", "STANDING");
+    for (Authority a : declared) {
+      t.row(a.id(), a.name(), a.homeText(), a.source().orElse(""),
+          "declared by this policy, not in the catalogue");
+    }
+    out.append(t.render());
+  }
+
+  private void netJson(ObjectNode root) {
+    ArrayNode arr = root.putArray("netExposures");
+    for (NetExposure n : net) {
+      ObjectNode o = arr.addObject();
+      o.put("jurisdiction", n.where());
+      o.put("when", describe(n.when()));
+      o.put("outcome", n.outcome().code());
+      o.set("effects", Json.strings(n.effects().stream().map(PolicyReport::describe).toList()));
+      o.set("rules", Json.strings(n.applied()));
+      o.set("why", Json.strings(n.why()));
+    }
+  }
+
+  private void declaredJson(ObjectNode root) {
+    ArrayNode arr = root.putArray("declaredAuthorities");
+    for (Authority a : declared) {
+      ObjectNode o = arr.addObject();
+      o.put("id", a.id());
+      o.put("name", a.name());
+      o.put("home", a.homeText());
+      a.source().ifPresent(r -> o.put("reference", r));
+      o.put("declared", "declared by this policy, not in the catalogue");
+    }
   }
 
   static ObjectNode json(Exposure e) {

@@ -3,8 +3,6 @@ package io.geoscope.policy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.geoscope.core.Outcome;
 import io.geoscope.event.TransparencyReport;
-import io.geoscope.policy.internal.Json;
-import io.geoscope.policy.internal.TextTable;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;

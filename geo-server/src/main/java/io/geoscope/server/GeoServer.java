@@ -8,6 +8,7 @@ import io.geoscope.geoip.DatabaseException;
 import io.geoscope.geoip.GeoResolver;
 import io.geoscope.micrometer.DecisionMetrics;
 import io.geoscope.policy.LivePolicy;
+import io.geoscope.reload.ReloadEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -21,7 +22,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -68,18 +68,14 @@ public final class GeoServer implements AutoCloseable {
   private final ScheduledExecutorService reloader;
   private final Counter reloadFailures;
   private volatile boolean ready;
-  private FileTime policyStamp;
-  private FileTime databaseStamp;
 
   private GeoServer(ServerConfig config) throws IOException, ConfigException {
     this.config = config;
     this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     DecisionMetrics metrics = DecisionMetrics.of(registry);
     try {
-      this.policyStamp = Files.getLastModifiedTime(config.policy());
       this.policy =
           LivePolicy.load(config.policy(), p -> DecisionEngine.builder(p).listener(metrics).build());
-      this.databaseStamp = Files.getLastModifiedTime(config.database());
       this.resolver =
           GeoResolver.builder()
               .database(config.database())
@@ -92,6 +88,9 @@ public final class GeoServer implements AutoCloseable {
     }
     this.service = DecisionService.of(policy, resolver);
     this.reloadFailures = Counter.builder("geoscope.server.reload.failures").register(registry);
+    // One reload shape: LivePolicy and GeoResolver remember their file, count, and tell this.
+    policy.addReloadListener(this::logReload);
+    resolver.addReloadListener(this::logReload);
     QueuedThreadPool pool = new QueuedThreadPool(config.threads(), 4);
     pool.setName("geo-server");
     this.jetty = new Server(pool);
@@ -132,7 +131,8 @@ public final class GeoServer implements AutoCloseable {
     }
     long every = config.reloadInterval().toMillis();
     if (every > 0) {
-      s.reloader.scheduleWithFixedDelay(s::reloadChanged, every, every, TimeUnit.MILLISECONDS);
+      s.policy.refreshEvery(config.reloadInterval(), s.reloader);
+      s.resolver.refreshEvery(config.reloadInterval(), s.reloader);
     }
     s.ready = true;
     LOG.log(Level.INFO, "geo-server listening on {0} (policy {1}, database {2})",
@@ -170,46 +170,45 @@ public final class GeoServer implements AutoCloseable {
     return reloadPolicy() & reloadDatabase();
   }
 
-  /** Reloads whichever file changed since it was loaded (what the schedule runs). */
+  /** Reloads whichever file changed since it was last accepted (what the schedule runs). */
   void reloadChanged() {
     try {
-      if (!Files.getLastModifiedTime(config.policy()).equals(policyStamp)) {
-        reloadPolicy();
-      }
-      if (!Files.getLastModifiedTime(config.database()).equals(databaseStamp)) {
-        reloadDatabase();
-      }
-    } catch (IOException | RuntimeException e) {
-      reloadFailures.increment();
-      LOG.log(Level.WARNING, "geo-server could not check its files: {0}", e.getClass().getSimpleName());
+      policy.reloadIfChanged();
+    } catch (IOException | PolicyFileException e) {
+      // counted and logged by logReload
+    }
+    try {
+      resolver.reloadIfChanged();
+    } catch (DatabaseException e) {
+      // counted and logged by logReload
     }
   }
 
-  private synchronized boolean reloadPolicy() {
+  private boolean reloadPolicy() {
     try {
-      FileTime stamp = Files.getLastModifiedTime(config.policy());
       policy.reload();
-      policyStamp = stamp;
-      LOG.log(Level.INFO, "policy reloaded: {0}", policy.policy().version());
       return true;
     } catch (IOException | PolicyFileException e) {
-      reloadFailures.increment();
-      LOG.log(Level.WARNING, "policy reload refused, the one in service stays: {0}", e.getMessage());
-      return false;
+      return false; // counted and logged by logReload
     }
   }
 
-  private synchronized boolean reloadDatabase() {
+  private boolean reloadDatabase() {
     try {
-      FileTime stamp = Files.getLastModifiedTime(config.database());
-      resolver.reload(config.database());
-      databaseStamp = stamp;
-      LOG.log(Level.INFO, "database reloaded: build {0}", resolver.buildEpoch());
+      resolver.reload();
       return true;
-    } catch (IOException | DatabaseException e) {
+    } catch (DatabaseException e) {
+      return false; // counted and logged by logReload
+    }
+  }
+
+  private void logReload(ReloadEvent e) {
+    if (e.accepted()) {
+      LOG.log(Level.INFO, "{0} reloaded: {1}", new Object[] {e.source().getFileName(), e.detail()});
+    } else {
       reloadFailures.increment();
-      LOG.log(Level.WARNING, "database reload refused, the one in service stays: {0}", e.getMessage());
-      return false;
+      LOG.log(Level.WARNING, "{0} reload refused, the one in service stays: {1}",
+          new Object[] {e.source().getFileName(), e.detail()});
     }
   }
 
@@ -217,6 +216,8 @@ public final class GeoServer implements AutoCloseable {
   @Override
   public void close() {
     ready = false;
+    policy.close();
+    resolver.close();
     reloader.shutdownNow();
     try {
       jetty.stop();
