@@ -36,6 +36,18 @@ public record Counterexample(Policy policy, List<Participant> roster, Meeting me
 
   /** A multi-line description for people: instant, meeting, roster and policy contents. */
   public String describe() {
+    return describe(null);
+  }
+
+  /**
+   * Like {@link #describe()}, but lists only the rules and exemptions whose ids are in {@code
+   * involved} (and counts the others), so a failure message blames only the rules it involves.
+   */
+  public String describeInvolving(java.util.Collection<String> involved) {
+    return describe(java.util.Set.copyOf(involved));
+  }
+
+  private String describe(java.util.@org.jspecify.annotations.Nullable Set<String> involved) {
     StringBuilder sb = new StringBuilder();
     sb.append("  at:      ").append(at).append('\n');
     sb.append("  meeting: tags ").append(meeting.tags()).append(", features ")
@@ -49,7 +61,12 @@ public record Counterexample(Policy policy, List<Participant> roster, Meeting me
     }
     sb.append("  policy:  ").append(policy.version()).append(", ").append(policy.rules().size())
         .append(" rule(s), ").append(policy.exemptions().size()).append(" exemption(s)\n");
+    int omitted = 0;
     for (Rule r : policy.rules()) {
+      if (involved != null && !involved.contains(r.id())) {
+        omitted++;
+        continue;
+      }
       sb.append("    rule ").append(r.id()).append(": ").append(r.effect().kind());
       if (r.effect() instanceof Effect.Disable d) {
         sb.append(' ').append(Describe.features(d.features()));
@@ -67,11 +84,18 @@ public record Counterexample(Policy policy, List<Participant> roster, Meeting me
       sb.append('\n');
     }
     for (Exemption e : policy.exemptions()) {
+      if (involved != null && !involved.contains(e.id())) {
+        omitted++;
+        continue;
+      }
       sb.append("    exemption ").append(e.id()).append(": lifts ").append(e.lifts())
           .append(" in ").append(e.appliesIn()).append(", under ").append(e.basis().citation());
       e.basis().effective().ifPresent(d -> sb.append(", from ").append(d));
       e.basis().expires().ifPresent(d -> sb.append(", until ").append(d));
       sb.append('\n');
+    }
+    if (omitted > 0) {
+      sb.append("    (").append(omitted).append(" other rule(s) and exemption(s) not involved)\n");
     }
     return sb.toString();
   }

@@ -176,6 +176,79 @@ public final class Generators {
     return Arbitrary.of(s -> Jurisdiction.unknown(s.pick(reasons)));
   }
 
+  /**
+   * The codes people and databases write for another place, each with what it is read as: {@code
+   * CN-HK}, {@code CN-MO}, {@code CN-TW} and the retired {@code CN-91}, {@code CN-92}, {@code
+   * CN-71} (for HK, MO, TW), and the retired numeric ISO 3166-2:CN codes. From {@link
+   * Jurisdiction#aliases()}; in code order.
+   */
+  public static List<String> aliasCodes() {
+    return List.copyOf(Jurisdiction.aliases().keySet());
+  }
+
+  /** The codes of {@link #aliasCodes()} that name HK, MO or TW as if they were part of CN. */
+  public static List<String> separateTerritoryAliases() {
+    List<String> out = new ArrayList<>();
+    Jurisdiction.aliases().forEach((code, target) -> {
+      if (!target.country().code().equals("CN")) {
+        out.add(code);
+      }
+    });
+    return List.copyOf(out);
+  }
+
+  /**
+   * Codes as a client, a database record or a policy may write them: mostly canonical codes of
+   * {@link #jurisdictions() known jurisdictions}, a quarter of the time an {@link #aliasCodes()
+   * alias} such as {@code CN-HK}; pass them to {@link Jurisdiction#of(String)}.
+   */
+  public static Arbitrary<String> codes() {
+    Arbitrary<Jurisdiction> known = knownJurisdictions();
+    List<String> aliases = aliasCodes();
+    List<String> separate = separateTerritoryAliases();
+    return Arbitrary.of(
+        s -> {
+          int bucket = s.nextInt(0, 7);
+          if (bucket == 6) {
+            return s.pick(separate);
+          }
+          return bucket == 7 ? s.pick(aliases) : known.generate(s).code();
+        });
+  }
+
+  /** Jurisdictions reached through an alias code: {@code Jurisdiction.of("CN-HK")} and the like. */
+  public static Arbitrary<Jurisdiction> aliasedJurisdictions() {
+    List<String> aliases = aliasCodes();
+    return Arbitrary.of(s -> Jurisdiction.of(s.pick(aliases)), Shrinks::jurisdiction);
+  }
+
+  /**
+   * Subdivisions that lie in another subdivision in the shipped ISO 3166-2 data, favouring {@code
+   * GB-WBK} (in {@code GB-ENG}), {@code FR-75} (in {@code FR-IDF}) and {@code ES-M} (in {@code
+   * ES-MD}).
+   */
+  public static Arbitrary<Jurisdiction> nestedSubdivisions() {
+    List<Jurisdiction> favoured = FAVOURED_NESTED;
+    List<Jurisdiction> all = ALL_NESTED;
+    return Arbitrary.of(
+        s -> s.chance(30) ? s.pick(all) : s.pick(favoured), Shrinks::jurisdiction);
+  }
+
+  private static final List<Jurisdiction> FAVOURED_NESTED =
+      List.of(Jurisdiction.of("GB-WBK"), Jurisdiction.of("FR-75"), Jurisdiction.of("ES-M"));
+
+  private static final List<Jurisdiction> ALL_NESTED = allNested();
+
+  private static List<Jurisdiction> allNested() {
+    List<Jurisdiction> out = new ArrayList<>();
+    for (Jurisdiction j : Jurisdiction.subdivisions()) {
+      if (j.parent().isSubdivision()) {
+        out.add(j);
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /** Any jurisdiction: known most of the time, unknown about one time in seven. */
   public static Arbitrary<Jurisdiction> jurisdictions() {
     Arbitrary<Jurisdiction> known = knownJurisdictions();
@@ -187,7 +260,8 @@ public final class Generators {
   /**
    * The jurisdictions a checker should place participants in for {@code policy}, in code order:
    * every jurisdiction the policy names, their countries and those countries' subdivisions (from
-   * the generators' fixed set), the featured countries, two others, and every unknown.
+   * the generators' fixed set), the featured countries, two others, HK, MO and TW (as the {@code
+   * CN-HK}-style aliases read), nested subdivisions with their parents, and every unknown.
    */
   public static List<Jurisdiction> jurisdictionsFor(Policy policy) {
     TreeSet<Jurisdiction> pool = new TreeSet<>(ownJurisdictions(policy));
@@ -196,6 +270,15 @@ public final class Generators {
     }
     pool.add(Jurisdiction.country(OTHER_COUNTRIES.get(0)));
     pool.add(Jurisdiction.country(OTHER_COUNTRIES.get(1)));
+    // Places reached through aliases (CN-HK is HK, never CN) and nested subdivisions with their
+    // parents, where reach and scope mistakes show.
+    for (String alias : separateTerritoryAliases()) {
+      pool.add(Jurisdiction.of(alias));
+    }
+    for (Jurisdiction nested : FAVOURED_NESTED) {
+      pool.add(nested);
+      pool.add(nested.parent());
+    }
     for (UnknownReason reason : UnknownReason.values()) {
       pool.add(Jurisdiction.unknown(reason));
     }
@@ -220,6 +303,13 @@ public final class Generators {
       // The country of a subdivision and its sibling subdivisions are where scope mistakes show.
       own.add(j.country());
       own.addAll(subdivisionsOf(j.country()));
+      // A rule on a parent subdivision covers its children: place someone in two of them.
+      int children = 0;
+      for (Jurisdiction n : ALL_NESTED) {
+        if (j.isSubdivision() && n.parent().equals(j) && children++ < 2) {
+          own.add(n);
+        }
+      }
     }
     return List.copyOf(own);
   }

@@ -41,7 +41,28 @@ public enum Invariant {
    * Exemptions only lift: removing any one exemption, or all of them, never removes an effect or
    * makes an outcome less severe — so no exemption ever adds an effect.
    */
-  EXEMPTION_ONLY_LIFTS("exemption-only-lifts", true);
+  EXEMPTION_ONLY_LIFTS("exemption-only-lifts", true),
+  /**
+   * No participant outside an authority's home is affected by that authority's rules except
+   * through a permitted reach: a {@code sanctions} or {@code export-control} rule of an authority
+   * whose home is in {@code operator.subject-to}. An unknown participant is affected only by the
+   * operator's own law. Checked for every participant, including those placed by {@code
+   * CN-HK}-style aliases and in nested subdivisions.
+   */
+  LAWFUL_REACH("lawful-reach", false),
+  /**
+   * A participant in scope of an enforced rule that is in force and whose condition holds, and
+   * that no in-force exemption covering the participant lifts, gets that rule's effect (and a
+   * deny-join rule denies). Catches a decision function that admits everyone or misreads dates.
+   * Rules with non-default evidence settings are not asked of, since their reach depends on
+   * signals the condition alone does not show.
+   */
+  ENFORCEMENT("enforcement", false),
+  /**
+   * A rule lifted by an in-force exemption never reaches a participant that exemption covers: it
+   * is not applied to them, and its effect reaches them only through another rule.
+   */
+  EXEMPTION_HONOURED("exemption-honoured", false);
 
   private final String code;
   private final boolean policyLevel;

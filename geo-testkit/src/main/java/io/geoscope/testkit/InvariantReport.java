@@ -14,6 +14,7 @@ public final class InvariantReport {
   private final int examples;
   private final Set<Invariant> checked;
   private final List<InvariantViolation> violations;
+  private final List<PropertyViolation> propertyViolations;
 
   InvariantReport(
       String policyVersion,
@@ -21,6 +22,17 @@ public final class InvariantReport {
       int examples,
       Set<Invariant> checked,
       List<InvariantViolation> violations) {
+    this(policyVersion, seed, examples, checked, violations, List.of());
+  }
+
+  InvariantReport(
+      String policyVersion,
+      long seed,
+      int examples,
+      Set<Invariant> checked,
+      List<InvariantViolation> violations,
+      List<PropertyViolation> propertyViolations) {
+    this.propertyViolations = List.copyOf(propertyViolations);
     this.policyVersion = policyVersion;
     this.seed = seed;
     this.examples = examples;
@@ -28,9 +40,19 @@ public final class InvariantReport {
     this.violations = List.copyOf(violations);
   }
 
-  /** True if no invariant failed. */
+  /** True if no invariant and no user {@link Property} failed. */
   public boolean passed() {
-    return violations.isEmpty();
+    return violations.isEmpty() && propertyViolations.isEmpty();
+  }
+
+  /** The violations of user {@link Property properties}, at most one per property. */
+  public List<PropertyViolation> propertyViolations() {
+    return propertyViolations;
+  }
+
+  /** The violation of the property named {@code name}, if it failed. */
+  public Optional<PropertyViolation> propertyViolation(String name) {
+    return propertyViolations.stream().filter(v -> v.property().equals(name)).findFirst();
   }
 
   /** The violations, in {@link Invariant} order, at most one per invariant. */
@@ -62,9 +84,13 @@ public final class InvariantReport {
    * Returns this report if every invariant held.
    *
    * @throws InvariantViolation the first violation, with any others attached as suppressed
+   * @throws PropertyViolation the first user property violation, if no invariant failed
    */
   public InvariantReport throwIfViolated() {
     if (violations.isEmpty()) {
+      if (!propertyViolations.isEmpty()) {
+        throw propertyViolations.get(0);
+      }
       return this;
     }
     InvariantViolation first = violations.get(0);
@@ -72,6 +98,7 @@ public final class InvariantReport {
       for (int i = 1; i < violations.size(); i++) {
         first.addSuppressed(violations.get(i));
       }
+      propertyViolations.forEach(first::addSuppressed);
     }
     throw first;
   }
@@ -80,6 +107,6 @@ public final class InvariantReport {
   public String toString() {
     return "InvariantReport[policy " + policyVersion + ", seed " + seed + ", " + examples
         + " examples, " + checked.size() + " invariants, "
-        + (passed() ? "passed" : violations.size() + " violated") + "]";
+        + (passed() ? "passed" : violations.size() + propertyViolations.size() + " violated") + "]";
   }
 }

@@ -56,7 +56,7 @@ public final class InvariantViolation extends AssertionError {
     return "invariant " + invariant.code() + " violated (" + rules + "): " + detail + "\n"
         + "shrunk counterexample (" + shrinkSteps + " shrink steps from a roster of "
         + original.roster().size() + " and " + original.policy().rules().size() + " rule(s)):\n"
-        + c.describe()
+        + (invariant.isPolicyLevel() ? c.describe() : c.describeInvolving(ruleIds))
         + "reproduce with seed " + seed + ", example " + example + " (examples(" + (example + 1)
         + ") or more)";
   }

@@ -57,6 +57,7 @@ public final class PolicyInvariants {
   private List<Instant> instants = List.of();
   private Set<Invariant> invariants = EnumSet.allOf(Invariant.class);
   private Decider decider = Decider.engine();
+  private final List<Property> properties = new ArrayList<>();
 
   private PolicyInvariants(Policy policy) {
     this.policy = requireNonNull(policy, "policy");
@@ -138,6 +139,25 @@ public final class PolicyInvariants {
   }
 
   /**
+   * Also checks these properties of your own on every participant of every example, with the
+   * same generators, seed and shrinking; a failure is a {@link PropertyViolation}. Call {@link
+   * #only} with no built-in invariant you want, or use {@link #onlyProperties()}.
+   */
+  public PolicyInvariants property(Property first, Property... more) {
+    properties.add(requireNonNull(first, "property"));
+    for (Property p : more) {
+      properties.add(requireNonNull(p, "property"));
+    }
+    return this;
+  }
+
+  /** Checks none of the built-in invariants: only the {@link #property properties} given. */
+  public PolicyInvariants onlyProperties() {
+    this.invariants = EnumSet.noneOf(Invariant.class);
+    return this;
+  }
+
+  /**
    * Checks this decision function instead of Geoscope's engine — e.g. a wrapper your service puts
    * around the engine.
    */
@@ -168,8 +188,10 @@ public final class PolicyInvariants {
     List<Instant> times = instants.isEmpty() ? Generators.instantsFor(policy) : instants;
     Set<Invariant> remaining = EnumSet.copyOf(invariants);
     List<InvariantViolation> violations = new ArrayList<>();
+    List<Property> props = new ArrayList<>(properties);
+    List<PropertyViolation> propertyViolations = new ArrayList<>();
     int run = 0;
-    for (int i = 0; i < examples && !remaining.isEmpty(); i++) {
+    for (int i = 0; i < examples && !(remaining.isEmpty() && props.isEmpty()); i++) {
       run++;
       Source source = Source.seeded(seed + i * 0x9E3779B97F4A7C15L);
       Counterexample c =
@@ -204,9 +226,29 @@ public final class PolicyInvariants {
         violations.add(violation);
         remaining.remove(invariant);
       }
+      for (Property property : List.copyOf(props)) {
+        Failure failure = checks.check(property, c);
+        if (failure == null) {
+          continue;
+        }
+        Shrinker.Result shrunk =
+            Shrinker.shrink(
+                c, failure, candidate -> checks.check(property, candidate), false, SHRINK_TRIES);
+        propertyViolations.add(
+            new PropertyViolation(
+                property.name(),
+                shrunk.failure().ruleIds(),
+                shrunk.failure().detail(),
+                shrunk.counterexample(),
+                seed,
+                i,
+                shrunk.steps()));
+        props.remove(property);
+      }
     }
     violations.sort((a, b) -> a.invariant().compareTo(b.invariant()));
-    return new InvariantReport(policy.version(), seed, run, invariants, violations);
+    return new InvariantReport(
+        policy.version(), seed, run, invariants, violations, propertyViolations);
   }
 
   /** Enforced rules the locality check adds one at a time, drawn from the seed. */

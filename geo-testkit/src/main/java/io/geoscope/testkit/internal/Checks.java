@@ -1,6 +1,12 @@
 package io.geoscope.testkit.internal;
 
 import io.geoscope.core.AppliedRule;
+import io.geoscope.core.Authority;
+import io.geoscope.core.EvidenceStandard;
+import io.geoscope.core.LegalBasis;
+import io.geoscope.core.OnAnonymizer;
+import io.geoscope.core.OnImprecise;
+import io.geoscope.core.PolicyValidator;
 import io.geoscope.core.Decision;
 import io.geoscope.core.Effect;
 import io.geoscope.core.Exemption;
@@ -17,6 +23,7 @@ import io.geoscope.core.Rule;
 import io.geoscope.testkit.Counterexample;
 import io.geoscope.testkit.Decider;
 import io.geoscope.testkit.Invariant;
+import io.geoscope.testkit.Property;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -59,6 +66,23 @@ public final class Checks {
     }
   }
 
+  /** The failure of a user {@code property} on {@code c}, or null if it holds for everyone. */
+  public @Nullable Failure check(Property property, Counterexample c) {
+    try {
+      for (Participant p : c.roster()) {
+        Decision d = decide(c.policy(), p, c);
+        String why =
+            property.violation(new Property.Observation(c.policy(), p, c.meeting(), c.at(), d));
+        if (why != null) {
+          return new Failure(why, List.copyOf(appliedIds(d)));
+        }
+      }
+      return null;
+    } catch (RuntimeException e) {
+      return new Failure("the decision function or the property threw " + e, List.of(), e);
+    }
+  }
+
   private @Nullable Failure checkOrThrow(Invariant invariant, Counterexample c) {
     switch (invariant) {
       case NEVER_WIDEN:
@@ -73,6 +97,12 @@ public final class Checks {
         return shadowNeutrality(c);
       case EXEMPTION_ONLY_LIFTS:
         return exemptionOnlyLifts(c);
+      case LAWFUL_REACH:
+        return lawfulReach(c);
+      case ENFORCEMENT:
+        return enforcement(c);
+      case EXEMPTION_HONOURED:
+        return exemptionHonoured(c);
       default:
         throw new AssertionError(invariant);
     }
@@ -393,6 +423,153 @@ public final class Checks {
       default:
         return 0;
     }
+  }
+
+  // ------------------------------------------------------------------ lawful-reach
+
+  private @Nullable Failure lawfulReach(Counterexample c) {
+    Policy policy = c.policy();
+    for (Participant p : c.roster()) {
+      Jurisdiction j = p.jurisdiction();
+      for (AppliedRule a : decide(policy, p, c).applied()) {
+        Optional<Rule> rule = policy.rule(a.ruleId());
+        if (rule.isEmpty()) {
+          continue; // never-widen reports rules the policy does not have
+        }
+        LegalBasis basis = rule.get().basis();
+        Authority authority = policy.authorityOf(basis);
+        if (j.isKnown() && authority.isHome(j)) {
+          continue;
+        }
+        boolean operatorLaw = PolicyValidator.isOperatorLaw(authority, policy.operator());
+        boolean permitted =
+            operatorLaw && (!j.isKnown() || basis.kind().mayReachAbroad());
+        if (!permitted) {
+          return new Failure(
+              "rule " + a.ruleId() + " of " + authority.name() + " (home "
+                  + authority.homeText() + ", " + basis.kind().code() + ") affected " + p.id()
+                  + " in " + j + ", outside that home, "
+                  + (operatorLaw
+                      ? "although a " + basis.kind().code() + " never reaches abroad"
+                      : "although it is not the operator's own law"),
+              List.of(a.ruleId()));
+        }
+      }
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------------ enforcement
+
+  private @Nullable Failure enforcement(Counterexample c) {
+    Policy policy = c.policy();
+    for (Participant p : c.roster()) {
+      if (p.evidence().anonymized()) {
+        continue;
+      }
+      Decision d = null;
+      for (Rule r : policy.rules()) {
+        if (!plainEvidence(r) || whyNotMatching(r, p, c.meeting(), c.at()) != null) {
+          continue;
+        }
+        if (!liftingExemptions(policy, r, p, c.at()).isEmpty() || maybeLifted(policy, r, p, c)) {
+          continue;
+        }
+        if (d == null) {
+          d = decide(policy, p, c);
+        }
+        Set<String> missing = atoms(r.effect());
+        missing.removeAll(atoms(d));
+        boolean notDenied = r.effect() instanceof Effect.DenyJoin && d.outcome() != Outcome.DENY;
+        if (!missing.isEmpty() || notDenied) {
+          return new Failure(
+              p.id() + " (" + p.role().code() + " in " + p.jurisdiction() + ") is in scope of"
+                  + " enforced rule " + r.id() + ", in force at " + c.at() + " under "
+                  + r.basis().citation() + ", whose condition holds and which no exemption"
+                  + " lifts, yet did not get " + (missing.isEmpty() ? "denied" : missing)
+                  + " (decision: " + summary(d) + ")",
+              List.of(r.id()));
+        }
+      }
+    }
+    return null;
+  }
+
+  /** True if the rule's reach depends only on the primary placement. */
+  private static boolean plainEvidence(Rule r) {
+    return r.evidence() == EvidenceStandard.PRIMARY
+        && r.onImprecise() == OnImprecise.SKIP
+        && r.onAnonymizer() == OnAnonymizer.IGNORE;
+  }
+
+  /** An unknown participant's lift is not decidable from scopes alone: do not ask. */
+  private static boolean maybeLifted(Policy policy, Rule r, Participant p, Counterexample c) {
+    if (p.jurisdiction().isKnown()) {
+      return false;
+    }
+    for (Exemption e : policy.exemptions()) {
+      if (e.lifts().contains(r.id()) && e.basis().inForceAt(c.at())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The in-force exemptions covering {@code p} that lift {@code r}. */
+  private static List<Exemption> liftingExemptions(
+      Policy policy, Rule r, Participant p, Instant at) {
+    List<Exemption> out = new ArrayList<>();
+    Jurisdiction j = p.jurisdiction();
+    for (Exemption e : policy.exemptions()) {
+      if (e.lifts().contains(r.id()) && j.isKnown() && e.appliesIn().covers(j)
+          && e.basis().inForceAt(at)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ exemption-honoured
+
+  private @Nullable Failure exemptionHonoured(Counterexample c) {
+    Policy policy = c.policy();
+    for (Participant p : c.roster()) {
+      Decision d = null;
+      for (Rule r : policy.rules()) {
+        List<Exemption> lifting = liftingExemptions(policy, r, p, c.at());
+        if (lifting.isEmpty()) {
+          continue;
+        }
+        if (d == null) {
+          d = decide(policy, p, c);
+        }
+        Exemption e = lifting.get(0);
+        boolean applied = appliedIds(d).contains(r.id());
+        Set<String> leaked = atoms(r.effect());
+        leaked.retainAll(atoms(d));
+        leaked.removeAll(atomsOfOthers(policy, d, r.id()));
+        if (applied || !leaked.isEmpty()) {
+          return new Failure(
+              "exemption " + e.id() + " (" + e.basis().citation() + ", in " + e.appliesIn()
+                  + ") lifts rule " + r.id() + " for " + p.id() + " in " + p.jurisdiction()
+                  + ", yet " + (applied ? "the rule was applied" : "its effect " + leaked
+                  + " reached them") + " (decision: " + summary(d) + ")",
+              List.of(r.id(), e.id()));
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The atoms of every rule applied in {@code d} other than {@code ruleId}. */
+  private static Set<String> atomsOfOthers(Policy policy, Decision d, String ruleId) {
+    Set<String> out = new TreeSet<>();
+    for (AppliedRule a : d.applied()) {
+      if (!a.ruleId().equals(ruleId)) {
+        policy.rule(a.ruleId()).ifPresent(o -> out.addAll(atoms(o.effect())));
+      }
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------ helpers
