@@ -8,7 +8,6 @@ import io.geoscope.core.Meeting;
 import io.geoscope.core.Participant;
 import io.geoscope.core.Policy;
 import io.geoscope.core.Rule;
-import io.geoscope.testkit.internal.Describe;
 import java.time.Instant;
 import java.util.List;
 

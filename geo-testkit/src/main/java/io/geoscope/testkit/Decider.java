@@ -4,7 +4,6 @@ import io.geoscope.core.Decision;
 import io.geoscope.core.Meeting;
 import io.geoscope.core.Participant;
 import io.geoscope.core.Policy;
-import io.geoscope.testkit.internal.EngineDecider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -24,7 +24,6 @@ import io.geoscope.core.Role;
 import io.geoscope.core.Rule;
 import io.geoscope.core.Scope;
 import io.geoscope.core.UnknownReason;
-import io.geoscope.testkit.internal.PolicyEdits;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -12,7 +12,6 @@ import io.geoscope.core.Policy;
 import io.geoscope.core.Role;
 import io.geoscope.core.Rule;
 import io.geoscope.core.Scope;
-import io.geoscope.testkit.internal.PolicyEdits;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

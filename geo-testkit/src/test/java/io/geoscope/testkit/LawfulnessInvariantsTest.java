@@ -17,7 +17,6 @@ import io.geoscope.core.Participant;
 import io.geoscope.core.Policy;
 import io.geoscope.core.Rule;
 import io.geoscope.core.UnknownReason;
-import io.geoscope.testkit.internal.PolicyEdits;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -23,7 +23,6 @@ import io.geoscope.core.Participant;
 import io.geoscope.core.Policy;
 import io.geoscope.core.Role;
 import io.geoscope.core.Rule;
-import io.geoscope.testkit.internal.PolicyEdits;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.geoscope.testkit.internal;
+package io.geoscope.testkit;
 
 import com.google.common.cache.CacheBuilder;
 import com.google.common.cache.CacheLoader;
@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The real engine as a {@link Decider}. Not part of the public API. Thread-safe. */
-public final class EngineDecider implements Decider {
+final class EngineDecider implements Decider {
   /** The one instance; engines are cached per policy identity and dropped with the policy. */
   public static final EngineDecider INSTANCE = new EngineDecider();
 

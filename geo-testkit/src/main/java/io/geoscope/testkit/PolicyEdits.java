@@ -1,4 +1,4 @@
-package io.geoscope.testkit.internal;
+package io.geoscope.testkit;
 
 import com.google.common.collect.ImmutableSet;
 import io.geoscope.core.Authority;
@@ -19,7 +19,7 @@ import java.util.function.UnaryOperator;
  * Edits of a valid policy that keep it valid: dropping rules (and what lifted them), dropping
  * exemptions, changing modes. Not part of the public API. Stateless and thread-safe.
  */
-public final class PolicyEdits {
+final class PolicyEdits {
   private PolicyEdits() {}
 
   /**

@@ -1,4 +1,4 @@
-package io.geoscope.testkit.internal;
+package io.geoscope.testkit;
 
 import io.geoscope.core.Condition;
 import io.geoscope.core.Feature;
@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Policy-file-like wording for messages. Not part of the public API. Stateless. */
-public final class Describe {
+final class Describe {
   private Describe() {}
 
   /** E.g. {@code tags any of [june-fourth], features any of [recording]}; {@code always}. */

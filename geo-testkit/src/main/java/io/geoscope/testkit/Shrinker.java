@@ -1,4 +1,4 @@
-package io.geoscope.testkit.internal;
+package io.geoscope.testkit;
 
 import io.geoscope.core.Meeting;
 import io.geoscope.core.Participant;
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * still fails, repeat until none does or the budget is spent. Not part of the public API.
  * Stateless and thread-safe.
  */
-public final class Shrinker {
+final class Shrinker {
   private Shrinker() {}
 
   /**

@@ -1,4 +1,4 @@
-package io.geoscope.testkit.internal;
+package io.geoscope.testkit;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param ruleIds the rule and exemption ids involved, most specific first; may be empty
  * @param cause what the decision function threw, if it threw
  */
-public record Failure(String detail, List<String> ruleIds, @Nullable Throwable cause) {
+record Failure(String detail, List<String> ruleIds, @Nullable Throwable cause) {
   /** Copies the ids. */
   public Failure {
     ruleIds = List.copyOf(ruleIds);

@@ -1,4 +1,4 @@
-package io.geoscope.testkit.internal;
+package io.geoscope.testkit;
 
 import io.geoscope.core.AppliedRule;
 import io.geoscope.core.Authority;
@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * The invariant checks over one {@link Counterexample}. Not part of the public API. Not
  * thread-safe (it memoizes policy variants); one instance per checker run.
  */
-public final class Checks {
+final class Checks {
   private final Decider decider;
   private final List<Rule> addedRules;
   private final Map<Policy, Variants> variants = new IdentityHashMap<>();
