@@ -203,7 +203,11 @@ public final class GeoResolver implements AutoCloseable {
   public Evidence resolve(CharSequence ip) {
     requireNonNull(ip, "ip");
     // Parsed into locals: no holder object and no per-thread buffer (virtual threads would each
-    // get one). IPv6 text is read twice, once per half, which costs less than either.
+    // get one). A valid dotted quad is read once; IPv6 text is read twice, once per half.
+    long v4 = IpParser.fastIpv4(ip);
+    if (v4 >= 0) {
+      return state.resolve4((int) v4);
+    }
     if (IpParser.isColonForm(ip)) {
       return state.resolve6(IpParser.high(ip), IpParser.low(ip));
     }

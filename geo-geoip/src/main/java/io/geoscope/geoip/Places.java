@@ -39,6 +39,10 @@ public final class Places {
    */
   public int lookup(CharSequence ip) {
     requireNonNull(ip, "ip");
+    long v4 = IpParser.fastIpv4(ip);
+    if (v4 >= 0) {
+      return state.place4((int) v4);
+    }
     if (IpParser.isColonForm(ip)) {
       return state.place6(IpParser.high(ip), IpParser.low(ip));
     }

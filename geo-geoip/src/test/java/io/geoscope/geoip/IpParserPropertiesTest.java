@@ -17,6 +17,28 @@ import org.junit.jupiter.api.Test;
 class IpParserPropertiesTest {
 
   @Test
+  void theOnePassDottedQuadAcceptsExactlyWhatTheParserAcceptsAsIpv4() {
+    // Digits, dots and '/' (the code point between them), up to 16 characters: every near miss.
+    qt().withExamples(5000)
+        .forAll(strings().betweenCodePoints('.', '9').ofLengthBetween(0, 16))
+        .checkAssert(text -> assertSameAsTheParser(text));
+    qt().withExamples(2000).forAll(AddressGenerators.validLiterals())
+        .checkAssert(r -> assertSameAsTheParser(r.text()));
+  }
+
+  private static void assertSameAsTheParser(String text) {
+    long fast = IpParser.fastIpv4(text);
+    int parsed;
+    try {
+      parsed = IpParser.ipv4(text);
+    } catch (InvalidAddressException e) {
+      assertThat(fast).as("fast path of a refused text").isEqualTo(-1);
+      return;
+    }
+    assertThat(fast).as(text).isEqualTo(parsed & 0xFFFF_FFFFL);
+  }
+
+  @Test
   void everyValidRenderingParsesToTheSameBytesAsGuava() {
     qt().withExamples(3000).forAll(AddressGenerators.validLiterals()).checkAssert(r -> {
       AddressSink sink = new AddressSink();
