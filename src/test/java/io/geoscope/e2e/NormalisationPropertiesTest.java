@@ -9,7 +9,11 @@ import io.geoscope.core.Policy;
 import io.geoscope.core.Scope;
 import io.geoscope.geoip.GeoResolver;
 import io.geoscope.geoip.writer.MmdbWriter;
+import io.geoscope.policy.LivePolicy;
 import io.geoscope.policy.PolicyFiles;
+import io.geoscope.server.DecisionService;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import io.geoscope.policy.PolicyFormat;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,8 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 12, point 6: "HK, MO and TW are never CN". The ISO 3166-2:CN codes for Hong Kong, Macao
  * and Taiwan (current and retired) read as those countries wherever a code enters: the
- * {@code Jurisdiction} factories, a scope built in code, a policy file's {@code applies-in}, and a
- * database record whose subdivision is one of them under country CN.
+ * {@code Jurisdiction} factories, a scope built in code, a policy file's {@code applies-in}, a
+ * database record whose subdivision is one of them under country CN, and a declared or
+ * room-system ({@code site}) location in a join request to geo-server.
  */
 class NormalisationPropertiesTest {
   /** Alias, the country it names, and an authority whose home that country is. */
@@ -31,6 +36,7 @@ class NormalisationPropertiesTest {
       new String[] {"CN-TW", "TW", "tw.ncc"}, new String[] {"CN-71", "TW", "tw.ncc"});
 
   private static GeoResolver resolver;
+  private static DecisionService service;
 
   @BeforeAll
   static void database(@TempDir Path dir) throws Exception {
@@ -43,6 +49,9 @@ class NormalisationPropertiesTest {
     Path db = dir.resolve("aliases.mmdb");
     w.write(db);
     resolver = GeoResolver.builder().database(db).build();
+    Path policy = dir.resolve("policy.yaml");
+    Files.writeString(policy, policyText("CN-HK", "hk.ofca"));
+    service = DecisionService.of(LivePolicy.load(policy), resolver);
   }
 
   @Test
@@ -61,6 +70,10 @@ class NormalisationPropertiesTest {
               .as("database record CN / %s", alias).isEqualTo(expected);
           assertThat(fromFile(alias, ALIASES.get(i)[2]).rules().get(0).appliesIn().members())
               .as("applies-in [%s]", alias).containsExactly(expected);
+          for (String signal : List.of("declared", "site")) {
+            assertThat(joinRequest(signal, alias).jurisdiction())
+                .as("geo-server %s %s", signal, alias).isEqualTo(expected);
+          }
           assertThat(expected.within(Jurisdiction.country("CN"))).isFalse();
         });
   }
@@ -71,8 +84,25 @@ class NormalisationPropertiesTest {
     assertThat(Jurisdiction.of("CN-BJ").within(Jurisdiction.country("CN"))).isTrue();
   }
 
+  private static io.geoscope.core.Decision joinRequest(String signal, String alias) {
+    String body = "{\"participant\": {\"id\": \"p\", \"" + signal + "\": \"" + alias + "\"}}";
+    try {
+      return service.decide(body.getBytes(StandardCharsets.UTF_8)).decision();
+    } catch (Exception e) {
+      throw new AssertionError(signal + " " + alias + ": " + e.getMessage(), e);
+    }
+  }
+
   private static Policy fromFile(String alias, String authority) {
-    String text = "geoscope: 2\n"
+    try {
+      return PolicyFiles.parse(policyText(alias, authority), "alias.yaml", PolicyFormat.YAML);
+    } catch (Exception e) {
+      throw new AssertionError(alias + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String policyText(String alias, String authority) {
+    return "geoscope: 2\n"
         + "operator: { name: Example Meetings Inc., subject-to: [US] }\n"
         + "rules:\n"
         + "  - id: local\n"
@@ -80,10 +110,5 @@ class NormalisationPropertiesTest {
         + " citation: \"Ordinance 106, s. 7\" }\n"
         + "    applies-in: [" + alias + "]\n"
         + "    effect: { notice: local-law }\n";
-    try {
-      return PolicyFiles.parse(text, "alias.yaml", PolicyFormat.YAML);
-    } catch (Exception e) {
-      throw new AssertionError(alias + ": " + e.getMessage(), e);
-    }
   }
 }
