@@ -189,6 +189,40 @@ class CliProcessTest {
     assertThat(actual.keySet()).contains("CN-BJ", "US-CA", "HK", "unknown:not-found");
   }
 
+  @Test
+  void isoAliasesOfHongKongMacaoAndTaiwanInARosterAreThoseCountries() throws Exception {
+    // Issue 12, point 6, at the CLI roster entry point: 1,000 generated rows, each naming one of
+    // the six ISO 3166-2:CN aliases (current and retired) in the dial_in, site or declared column.
+    Path db = EndToEnd.writeDatabase(dir);
+    Path policyFile = EndToEnd.demoPolicyFile(dir);
+    String[][] aliases = {{"CN-HK", "HK"}, {"CN-91", "HK"}, {"CN-MO", "MO"}, {"CN-92", "MO"},
+        {"CN-TW", "TW"}, {"CN-71", "TW"}};
+    Random random = new Random(20261202);
+    StringBuilder csv = new StringBuilder("id,role,ip,dial_in,site,declared\n");
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 1_000; i++) {
+      String[] a = aliases[random.nextInt(aliases.length)];
+      String[] cols = {"", "", ""};
+      cols[random.nextInt(3)] = a[0];
+      csv.append("p").append(i).append(",attendee,,").append(String.join(",", cols)).append('\n');
+      expected.add(a[1]);
+    }
+    Path roster = dir.resolve("aliases.csv");
+    Files.writeString(roster, csv);
+
+    Result run = run(List.of("-Xmx128m"), w -> { }, "decide", "--db", db.toString(),
+        "--policy", policyFile.toString(), "--roster", roster.toString(),
+        "--tags", "june-fourth", "--at", "2026-06-04T12:00:00Z", "--json");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).hasSize(1_000);
+    for (int i = 0; i < 1_000; i++) {
+      JsonNode line = JSON.readTree(run.out().get(i));
+      assertThat(line.get("jurisdiction").asText()).as(run.out().get(i)).isEqualTo(expected.get(i));
+      assertThat(line.get("outcome").asText()).as(run.out().get(i)).isNotEqualTo("deny");
+    }
+  }
+
   private static void count(Map<String, Map<String, Integer>> m, String j, String outcome) {
     m.computeIfAbsent(j, k -> new TreeMap<>()).merge(outcome, 1, Integer::sum);
   }
