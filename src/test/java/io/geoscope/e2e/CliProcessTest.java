@@ -195,13 +195,12 @@ class CliProcessTest {
     // the six ISO 3166-2:CN aliases (current and retired) in the dial_in, site or declared column.
     Path db = EndToEnd.writeDatabase(dir);
     Path policyFile = EndToEnd.demoPolicyFile(dir);
-    String[][] aliases = {{"CN-HK", "HK"}, {"CN-91", "HK"}, {"CN-MO", "MO"}, {"CN-92", "MO"},
-        {"CN-TW", "TW"}, {"CN-71", "TW"}};
+    List<String[]> aliases = NormalisationPropertiesTest.ALIASES;
     Random random = new Random(20261202);
     StringBuilder csv = new StringBuilder("id,role,ip,dial_in,site,declared\n");
     List<String> expected = new ArrayList<>();
     for (int i = 0; i < 1_000; i++) {
-      String[] a = aliases[random.nextInt(aliases.length)];
+      String[] a = aliases.get(random.nextInt(aliases.size()));
       String[] cols = {"", "", ""};
       cols[random.nextInt(3)] = a[0];
       csv.append("p").append(i).append(",attendee,,").append(String.join(",", cols)).append('\n');

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NormalisationPropertiesTest {
   /** Alias, the country it names, and an authority whose home that country is. */
-  private static final List<String[]> ALIASES = List.of(
+  static final List<String[]> ALIASES = List.of(
       new String[] {"CN-HK", "HK", "hk.ofca"}, new String[] {"CN-91", "HK", "hk.ofca"},
       new String[] {"CN-MO", "MO", "mo.government"}, new String[] {"CN-92", "MO", "mo.government"},
       new String[] {"CN-TW", "TW", "tw.ncc"}, new String[] {"CN-71", "TW", "tw.ncc"});
