@@ -38,6 +38,15 @@ final class Fixtures {
         id, role, Evidence.of(Jurisdiction.of(code), LocationSource.DECLARED, "test"));
   }
 
+  /**
+   * The policy of these rules and exemptions under {@link #OPERATOR}, whose authorities all come
+   * from the catalogue; a rejection is a mistake in the test.
+   */
+  static Policy policy(java.util.List<Rule> rules, java.util.List<Exemption> exemptions) {
+    return Policy.of("fixture", java.util.Optional.of(OPERATOR), java.util.List.of(), rules,
+        exemptions);
+  }
+
   /** The engine's plain admit under {@code version} for {@code evidence}: nothing matched. */
   static Decision plainAdmit(String version, Evidence evidence) {
     return Decision.admitted(version, evidence);

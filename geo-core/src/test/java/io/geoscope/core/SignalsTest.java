@@ -59,7 +59,7 @@ class SignalsTest {
           .build();
 
   private static final DecisionEngine ENGINE =
-      DecisionEngine.builder(Generators.validPolicy(List.of(CN_SPEECH, CA_NOTICE, IRAN_ANY), List.of()))
+      DecisionEngine.builder(Fixtures.policy(List.of(CN_SPEECH, CA_NOTICE, IRAN_ANY), List.of()))
           .build();
 
   @Test
@@ -158,7 +158,7 @@ class SignalsTest {
               .onImprecise(onImprecise)
               .build();
       DecisionEngine engine =
-          DecisionEngine.builder(Generators.validPolicy(List.of(crimea), List.of())).build();
+          DecisionEngine.builder(Fixtures.policy(List.of(crimea), List.of())).build();
       assertThat(engine.decide(ukraine, MEETING, NOW).admitted())
           .as(onImprecise.code())
           .isEqualTo(onImprecise == OnImprecise.SKIP);
@@ -177,7 +177,7 @@ class SignalsTest {
             CA_NOTICE.effect(), CA_NOTICE.mode(), CA_NOTICE.onUnknown(), EvidenceStandard.PRIMARY,
             OnImprecise.APPLY, OnAnonymizer.IGNORE);
     DecisionEngine engine =
-        DecisionEngine.builder(Generators.validPolicy(List.of(imprecise), List.of())).build();
+        DecisionEngine.builder(Fixtures.policy(List.of(imprecise), List.of())).build();
     assertThat(engine.decide(us, MEETING, NOW).effects()).containsExactly(Effect.notice("recording-consent"));
     assertThat(engine.decide(at("US-NY", LocationSource.IP_GEOLOCATION), MEETING, NOW).effects()).isEmpty();
   }
@@ -193,7 +193,7 @@ class SignalsTest {
         Rule.builder("ir-apply").basis(Fixtures.iranSanctions()).appliesIn("IR")
             .effect(Effect.disable(Set.of(Feature.CHAT))).onAnonymizer(OnAnonymizer.APPLY).build();
     DecisionEngine engine =
-        DecisionEngine.builder(Generators.validPolicy(List.of(skip, apply), List.of())).build();
+        DecisionEngine.builder(Fixtures.policy(List.of(skip, apply), List.of())).build();
     Decision d = engine.decide(torInCn, MEETING, NOW);
     assertThat(d.applied()).extracting(AppliedRule::ruleId).containsExactly("ir-apply");
     assertThat(engine.decide(at("CN", LocationSource.IP_GEOLOCATION), MEETING, NOW).outcome())

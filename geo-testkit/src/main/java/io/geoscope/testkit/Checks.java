@@ -203,9 +203,28 @@ final class Checks {
     return null;
   }
 
-  /** True if {@code r} reaches a participant in {@code j}, before mode, dates and condition. */
+  /**
+   * True if {@code r} reaches a participant in {@code j}, before mode, dates and condition: its
+   * scope covers {@code j}; or {@code j} is unknown and the rule says {@code on-unknown: apply};
+   * or {@code j} is a country-level placement in the country of a subdivision the scope names and
+   * the rule says {@code on-imprecise: apply}. (Generated participants carry no anonymizer facts,
+   * so {@code on-anonymizer} never decides here.)
+   */
   static boolean covers(Rule r, Jurisdiction j) {
-    return j.isKnown() ? r.appliesIn().covers(j) : r.onUnknown() == OnUnknown.APPLY;
+    if (!j.isKnown()) {
+      return r.onUnknown() == OnUnknown.APPLY;
+    }
+    return r.appliesIn().covers(j) || (r.onImprecise() == OnImprecise.APPLY
+        && j.kind() == Jurisdiction.Kind.COUNTRY && namesASubdivisionOf(r, j));
+  }
+
+  private static boolean namesASubdivisionOf(Rule r, Jurisdiction country) {
+    for (Jurisdiction named : r.appliesIn().members()) {
+      if (named.isSubdivision() && named.country().equals(country)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ------------------------------------------------------------------ locality

@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import io.geoscope.core.Anonymizer;
 import io.geoscope.core.Authority;
 import io.geoscope.core.Condition;
 import io.geoscope.core.Operator;
 import io.geoscope.core.Effect;
 import io.geoscope.core.Evidence;
+import io.geoscope.core.EvidenceStandard;
 import io.geoscope.core.Exemption;
 import io.geoscope.core.Feature;
 import io.geoscope.core.InstrumentKind;
@@ -17,6 +19,8 @@ import io.geoscope.core.LegalBasis;
 import io.geoscope.core.LocationSource;
 import io.geoscope.core.Meeting;
 import io.geoscope.core.Mode;
+import io.geoscope.core.OnAnonymizer;
+import io.geoscope.core.OnImprecise;
 import io.geoscope.core.OnUnknown;
 import io.geoscope.core.Participant;
 import io.geoscope.core.Policy;
@@ -34,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Seeded generators for every Geoscope domain value, valid by construction, with domain-aware
@@ -578,22 +583,211 @@ public final class Generators {
     if (maxRules < 0 || maxExemptions < 0) {
       throw new IllegalArgumentException("maxRules and maxExemptions must not be negative");
     }
+    return policiesOf(Generators::rules, 0, maxRules, maxExemptions);
+  }
+
+  /**
+   * Policies of {@code minRules} to {@code maxRules} rules ({@code r1}...) drawn from {@code
+   * rules} and, where there are rules, up to {@code maxExemptions} exemptions ({@code x1}...).
+   */
+  private static Arbitrary<Policy> policiesOf(
+      Function<String, Arbitrary<Rule>> rules, int minRules, int maxRules, int maxExemptions) {
     return Arbitrary.of(
         s -> {
-          List<Rule> rules = new ArrayList<>();
-          for (int i = 1, n = s.nextInt(0, maxRules); i <= n; i++) {
-            rules.add(rules("r" + i).generate(s));
+          List<Rule> drawn = new ArrayList<>();
+          for (int i = 1, n = s.nextInt(minRules, maxRules); i <= n; i++) {
+            drawn.add(rules.apply("r" + i).generate(s));
           }
           List<Exemption> exemptions = new ArrayList<>();
-          if (!rules.isEmpty()) {
-            for (int i = 1, n = s.nextInt(0, maxExemptions); i <= n; i++) {
-              exemptions.add(exemptions("x" + i, rules).generate(s));
-            }
+          for (int i = 1, n = drawn.isEmpty() ? 0 : s.nextInt(0, maxExemptions); i <= n; i++) {
+            exemptions.add(exemptions("x" + i, drawn).generate(s));
           }
-          return Policy.of("generated", java.util.Optional.of(GENERATED_OPERATOR),
-              declaredFor(rules, exemptions), rules, exemptions);
+          return policyOf(drawn, exemptions);
         },
         Shrinks::policy);
+  }
+
+  /**
+   * The policy of these rules and exemptions under the {@link #operator() generated operator},
+   * with the {@link #declaredFor declared authorities} they need: how every generated policy is
+   * assembled, for tests that build rules from these generators and edit them.
+   *
+   * @throws io.geoscope.core.PolicyValidationException if the parts do not form a valid policy
+   */
+  public static Policy policyOf(List<Rule> rules, List<Exemption> exemptions) {
+    return Policy.of("generated", java.util.Optional.of(GENERATED_OPERATOR),
+        declaredFor(rules, exemptions), rules, exemptions);
+  }
+
+  /**
+   * The same reach as {@code basis} under the generated operator's own law: {@code basis} itself
+   * if it already is (OFAC or BIS), else OFAC sanctions over the same territory and dates, with an
+   * extraterritorial statement where that leaves the US. What a rule needs to act on participants
+   * it cannot place ({@code on-unknown}, {@code evidence: any}, {@code on-imprecise} or {@code
+   * on-anonymizer: apply}).
+   */
+  public static LegalBasis operatorLaw(LegalBasis basis) {
+    if (isOperatorLaw(basis)) {
+      return basis;
+    }
+    Scope territory = basis.territory().orElseThrow();
+    LegalBasis.Builder b =
+        LegalBasis.builder()
+            .authority("OFAC")
+            .citation("31 CFR part 560")
+            .territory(territory)
+            .kind(InstrumentKind.SANCTIONS);
+    if (!territory.within(Scope.of(List.of(Jurisdiction.country("US"))))) {
+      b.extraterritorial("US sanctions bind the US operator's service in " + territory);
+    }
+    basis.effective().ifPresent(b::effective);
+    basis.expires().ifPresent(b::expires);
+    return b.build();
+  }
+
+  /**
+   * Rules with id {@code id} like {@link #rules(String)}, with every evidence standard, {@code
+   * on-imprecise} and {@code on-anonymizer} setting; those whose settings act on participants
+   * they cannot place rest on the {@link #operatorLaw operator's own law}, so every one is valid.
+   */
+  public static Arbitrary<Rule> rulesWithEvidenceSettings(String id) {
+    Arbitrary<Rule> plain = rules(id);
+    List<EvidenceStandard> standards = List.of(EvidenceStandard.values());
+    List<OnImprecise> imprecise = List.of(OnImprecise.values());
+    List<OnAnonymizer> anonymizer = List.of(OnAnonymizer.values());
+    return Arbitrary.of(
+        s -> {
+          Rule r = plain.generate(s);
+          EvidenceStandard standard = s.pick(standards);
+          OnImprecise onImprecise = s.pick(imprecise);
+          OnAnonymizer onAnonymizer = s.pick(anonymizer);
+          boolean unplaced = standard == EvidenceStandard.ANY
+              || onImprecise == OnImprecise.APPLY || onAnonymizer == OnAnonymizer.APPLY;
+          return new Rule(r.id(), unplaced ? operatorLaw(r.basis()) : r.basis(), r.appliesIn(),
+              r.when(), r.effect(), r.mode(), r.onUnknown(), standard, onImprecise, onAnonymizer);
+        },
+        Shrinks::rule);
+  }
+
+  /**
+   * Valid policies of one to {@code maxRules} rules from {@link #rulesWithEvidenceSettings} and up
+   * to {@code maxExemptions} exemptions.
+   *
+   * @throws IllegalArgumentException if {@code maxRules < 1} or {@code maxExemptions < 0}
+   */
+  public static Arbitrary<Policy> policiesWithEvidenceSettings(int maxRules, int maxExemptions) {
+    if (maxRules < 1 || maxExemptions < 0) {
+      throw new IllegalArgumentException("maxRules must be positive and maxExemptions not negative");
+    }
+    return policiesOf(Generators::rulesWithEvidenceSettings, 1, maxRules, maxExemptions);
+  }
+
+  /**
+   * Rules with id {@code id} whose scope names a place outside their basis's territory (and maybe
+   * some inside): what {@code Policy.of} must reject with {@code scope-outside-territory}. Built
+   * with the record constructor, which does not validate.
+   */
+  public static Arbitrary<Rule> overreachingRules(String id) {
+    Arbitrary<Rule> valid = rules(id);
+    Arbitrary<Jurisdiction> places = knownJurisdictions();
+    return Arbitrary.of(
+        s -> {
+          Rule r = valid.generate(s);
+          Scope territory = r.basis().territory().orElseThrow();
+          Set<Jurisdiction> members = new LinkedHashSet<>();
+          if (s.chance(50)) {
+            members.addAll(r.appliesIn().members());
+          }
+          members.add(outside(s, places, territory));
+          if (s.chance(30)) {
+            members.add(outside(s, places, territory));
+          }
+          return new Rule(r.id(), r.basis(), Scope.of(members), r.when(), r.effect(), r.mode(),
+              r.onUnknown());
+        });
+  }
+
+  /** A known place outside {@code territory}: drawn, else the first featured country outside. */
+  private static Jurisdiction outside(Source s, Arbitrary<Jurisdiction> places, Scope territory) {
+    Jurisdiction drawn = places.generate(s);
+    if (!territory.covers(drawn)) {
+      return drawn;
+    }
+    for (String code : FEATURED_COUNTRIES) {
+      Jurisdiction c = Jurisdiction.country(code);
+      if (!territory.covers(c)) {
+        return c;
+      }
+    }
+    return Jurisdiction.country(OTHER_COUNTRIES.get(0));
+  }
+
+  /**
+   * The elements of {@code items} in an order drawn from the source; the simplest draw keeps the
+   * original order. For checking that nothing depends on the order of rules or exemptions.
+   */
+  public static <T> Arbitrary<List<T>> shuffled(List<T> items) {
+    List<T> original = List.copyOf(items);
+    return Arbitrary.of(
+        s -> {
+          List<T> out = new ArrayList<>(original);
+          // Fisher-Yates from the end; a draw of 0 leaves an element where it is.
+          for (int i = out.size() - 1; i > 0; i--) {
+            java.util.Collections.swap(out, i, i - s.nextInt(0, i));
+          }
+          return List.copyOf(out);
+        });
+  }
+
+  // ---------------------------------------------------------------- signals
+
+  private static final List<LocationSource> SIGNAL_SOURCES =
+      List.of(LocationSource.IP_GEOLOCATION, LocationSource.DIAL_IN, LocationSource.ROOM_SYSTEM,
+          LocationSource.DECLARED, LocationSource.VERIFIED);
+
+  /** Anonymizer facts about a signal: none three times in four, else one or two kinds. */
+  public static Arbitrary<Set<Anonymizer>> anonymizerFacts() {
+    List<Anonymizer> kinds = List.of(Anonymizer.values());
+    return Arbitrary.of(
+        s -> {
+          if (!s.chance(25)) {
+            return Set.of();
+          }
+          Set<Anonymizer> facts = EnumSet.noneOf(Anonymizer.class);
+          for (int i = s.nextInt(1, 2); i > 0; i--) {
+            facts.add(s.pick(kinds));
+          }
+          return Set.copyOf(facts);
+        });
+  }
+
+  /**
+   * One location signal as a join hook reports it: placed in a jurisdiction from {@code places},
+   * from a source a hook has (IP geolocation, dial-in, room system, declared, verified), by one of
+   * four producers, sometimes with {@link #anonymizerFacts() anonymizer facts}.
+   */
+  public static Arbitrary<Evidence> signals(Arbitrary<Jurisdiction> places) {
+    Arbitrary<Set<Anonymizer>> facts = anonymizerFacts();
+    return Arbitrary.of(
+        s -> new Evidence(places.generate(s), s.pick(SIGNAL_SOURCES),
+            "producer-" + s.nextInt(0, 3), "", 0, facts.generate(s)));
+  }
+
+  /** {@code min} to {@code max} {@link #signals signals} placed in {@code places}. */
+  public static Arbitrary<List<Evidence>> signalLists(
+      Arbitrary<Jurisdiction> places, int min, int max) {
+    if (min < 0 || max < min) {
+      throw new IllegalArgumentException("need 0 <= min <= max, got " + min + " and " + max);
+    }
+    Arbitrary<Evidence> one = signals(places);
+    return Arbitrary.of(
+        s -> {
+          List<Evidence> out = new ArrayList<>();
+          for (int i = s.nextInt(min, max); i > 0; i--) {
+            out.add(one.generate(s));
+          }
+          return List.copyOf(out);
+        });
   }
 
   // ---------------------------------------------------------------- people and meetings

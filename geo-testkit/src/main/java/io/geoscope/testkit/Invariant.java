@@ -10,14 +10,17 @@ public enum Invariant {
    * Every effect in a decision is on that one participant (the decision is about their
    * jurisdiction, and every applied rule is explained with their evidence), and comes from an
    * enforced rule of the policy that matches them: its scope covers their jurisdiction (or it is
-   * unknown and the rule says {@code on-unknown: apply}), its legal basis is in force at the
+   * unknown and the rule says {@code on-unknown: apply}, or it is the country of a subdivision the
+   * scope names and the rule says {@code on-imprecise: apply}), its legal basis is in force at the
    * instant, and its condition holds for the meeting. A deny outcome needs such a deny-join rule.
    * Checked for every participant alone and inside the roster.
    */
   NEVER_WIDEN("never-widen", false),
   /**
    * Removing a rule, or adding one, changes only the decisions of participants that rule covers:
-   * located in its scope, or unknown when it says {@code on-unknown: apply}. Checked by removing
+   * located in its scope, unknown when it says {@code on-unknown: apply}, or placed only at
+   * country level in the country of a subdivision it names when it says {@code on-imprecise:
+   * apply}. Checked by removing
    * each rule in turn (with any lift of it) and by adding a few generated rules.
    */
   LOCALITY("locality", true),
