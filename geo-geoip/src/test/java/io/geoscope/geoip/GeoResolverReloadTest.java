@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.geoscope.core.Jurisdiction;
 import io.geoscope.geoip.writer.MmdbWriter;
 import io.geoscope.reload.ReloadEvent;
+import io.geoscope.testkit.ManualExecutor;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,9 +15,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,25 +33,6 @@ class GeoResolverReloadTest {
   static MmdbWriter country(Instant built) {
     return MmdbWriter.ipv6("GeoLite2-Country").buildEpoch(built)
         .insert("81.2.69.0/24", MmdbWriter.geoip2Country("US"));
-  }
-
-  /** Captures the scheduled task so the test runs it; the real schedule is a day away. */
-  static final class ManualExecutor extends ScheduledThreadPoolExecutor {
-    final List<Runnable> tasks = new ArrayList<>();
-    final List<ScheduledFuture<?>> futures = new ArrayList<>();
-
-    ManualExecutor() {
-      super(1);
-    }
-
-    @Override
-    public ScheduledFuture<?> scheduleWithFixedDelay(
-        Runnable command, long initialDelay, long delay, TimeUnit unit) {
-      tasks.add(command);
-      ScheduledFuture<?> f = super.scheduleWithFixedDelay(command, initialDelay, delay, unit);
-      futures.add(f);
-      return f;
-    }
   }
 
   @Test
@@ -123,7 +102,7 @@ class GeoResolverReloadTest {
     try {
       GeoResolver r = GeoResolver.builder().database(db).clock(NOW).build();
       r.refreshEvery(Duration.ofDays(1), executor);
-      Runnable run = executor.tasks.get(0);
+      Runnable run = executor.scheduled().get(0);
       run.run();
       assertThat(r.reloads()).isZero();
       city(BUILT.plusSeconds(86_400), "OR").write(db);
@@ -134,7 +113,7 @@ class GeoResolverReloadTest {
       assertThat(r.refusals()).as("refused in the schedule: counted, not thrown").isEqualTo(1);
       assertThat(r.resolve("81.2.69.1").jurisdiction()).isEqualTo(Jurisdiction.of("US-OR"));
       r.close();
-      assertThat(executor.futures.get(0).isCancelled()).isTrue();
+      assertThat(executor.futures().get(0).isCancelled()).isTrue();
       assertThat(executor.isShutdown()).isFalse();
     } finally {
       executor.shutdownNow();

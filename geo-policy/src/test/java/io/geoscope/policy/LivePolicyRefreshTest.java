@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.geoscope.core.DecisionEngine;
 import io.geoscope.reload.ReloadEvent;
+import io.geoscope.testkit.ManualExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,9 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,25 +25,6 @@ class LivePolicyRefreshTest {
     return "geoscope: 1\nversion: \"" + version + "\"\nrules:\n  - id: cn-deny\n"
         + "    basis: { authority: CAC, home: CN, kind: statute, citation: Art 12 }\n"
         + "    applies-in: [CN]\n    effect: deny-join\n";
-  }
-
-  /** Captures the scheduled task so the test runs it; the real schedule is a day away. */
-  static final class ManualExecutor extends ScheduledThreadPoolExecutor {
-    final List<Runnable> tasks = new ArrayList<>();
-    final List<ScheduledFuture<?>> futures = new ArrayList<>();
-
-    ManualExecutor() {
-      super(1);
-    }
-
-    @Override
-    public ScheduledFuture<?> scheduleWithFixedDelay(
-        Runnable command, long initialDelay, long delay, TimeUnit unit) {
-      tasks.add(command);
-      ScheduledFuture<?> f = super.scheduleWithFixedDelay(command, initialDelay, delay, unit);
-      futures.add(f);
-      return f;
-    }
   }
 
   @Test
@@ -86,7 +65,7 @@ class LivePolicyRefreshTest {
       live.refreshEvery(Duration.ofDays(1), executor);
       assertThatThrownBy(() -> live.refreshEvery(Duration.ofDays(1), executor))
           .isInstanceOf(IllegalStateException.class);
-      Runnable run = executor.tasks.get(0);
+      Runnable run = executor.scheduled().get(0);
 
       run.run();
       assertThat(live.reloads()).as("unchanged: nothing to do").isZero();
@@ -100,7 +79,7 @@ class LivePolicyRefreshTest {
       assertThat(live.policy().version()).isEqualTo("v2-longer");
 
       live.close();
-      assertThat(executor.futures.get(0).isCancelled()).isTrue();
+      assertThat(executor.futures().get(0).isCancelled()).isTrue();
       assertThat(executor.isShutdown()).as("the caller's executor stays the caller's").isFalse();
     } finally {
       executor.shutdownNow();
