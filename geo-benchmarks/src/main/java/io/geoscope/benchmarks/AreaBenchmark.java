@@ -3,7 +3,7 @@ package io.geoscope.benchmarks;
 import io.geoscope.areas.Area;
 import io.geoscope.areas.AreaSet;
 import io.geoscope.areas.PlaceSource;
-import io.geoscope.areas.Placement;
+import io.geoscope.core.Placement;
 import io.geoscope.areas.PlacementTable;
 import io.geoscope.core.Jurisdiction;
 import java.util.List;
