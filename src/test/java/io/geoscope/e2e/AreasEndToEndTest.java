@@ -10,7 +10,18 @@ import io.geoscope.core.Meeting;
 import io.geoscope.core.Outcome;
 import io.geoscope.core.Placement;
 import io.geoscope.core.Policy;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.geoscope.core.Participant;
+import io.geoscope.core.Role;
 import io.geoscope.geoip.GeoResolver;
+import io.geoscope.policy.DecisionRecords;
+import io.geoscope.server.GeoServer;
+import io.geoscope.server.ServerConfig;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import io.geoscope.geoip.writer.MmdbWriter;
 import io.geoscope.policy.PolicyFiles;
 import io.geoscope.policy.PolicyReport;
@@ -96,6 +107,53 @@ class AreasEndToEndTest {
     for (var ref : policy.areas().refs()) {
       assertThat(report).contains(ref.id()).contains(ref.definitionHash());
     }
+  }
+
+  @Test
+  void geoServerPlacesAddressesAndTakesAPostalCodeForDeclaredOrDialInLocations() throws Exception {
+    ServerConfig config = ServerConfig.of(POLICY.toAbsolutePath(), database()).withPort(0)
+        .withReloadInterval(Duration.ZERO).withDocumentationRangesResolve(true);
+    try (GeoServer server = GeoServer.start(config)) {
+      JsonNode inside = post(server, "{\"participant\":{\"id\":\"a\",\"address\":\"198.51.100.1\"}}");
+      assertThat(inside.get("outcome").asText()).isEqualTo("deny");
+      assertThat(inside.get("reason").asText()).contains("area made-up-zone: inside");
+      // Declared in Kyiv without a postal code: the postal area's on-uncertain: apply denies.
+      JsonNode unplaced = post(server, "{\"participant\":{\"id\":\"b\",\"declared\":\"UA-30\"}}");
+      assertThat(unplaced.get("outcome").asText()).isEqualTo("deny");
+      // The same with a postal code outside the postal area: placed outside, admitted.
+      JsonNode placed = post(server,
+          "{\"participant\":{\"id\":\"c\",\"declared\":\"UA-30\",\"postal_code\":\"01001\"}}");
+      assertThat(placed.get("outcome").asText()).as(placed.toString()).isEqualTo("admit");
+      assertThat(placed.toString()).doesNotContain("01001");
+      // A postal code never overrides the database's placement of an address.
+      JsonNode address = post(server, "{\"participant\":{\"id\":\"d\",\"address\":"
+          + "\"198.51.100.129\",\"postal_code\":\"87100\"}}");
+      assertThat(address.get("outcome").asText()).isEqualTo("admit");
+    }
+  }
+
+  static JsonNode post(GeoServer server, String body) throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(server.uri().resolve("/v1/decide"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return new ObjectMapper().readTree(r.body());
+  }
+
+  @Test
+  void theAuditRecordNamesTheAreaAndTheTestButNoPlaceDetail() throws Exception {
+    Policy policy = PolicyFiles.load(POLICY);
+    GeoResolver resolver = GeoResolver.builder().database(database())
+        .documentationRangesResolve(true).areas(policy.areas()).build();
+    Decision d = DecisionEngine.builder(policy).build()
+        .decide(resolver.resolve("198.51.100.193"), Meeting.plain(), NOW);
+    String record = DecisionRecords.toJson(NOW,
+        new Participant("p", Role.ATTENDEE, d.evidence()), d);
+    assertThat(record).contains("\"area\":\"area made-up-postal-area: inside (postal code listed)\"")
+        .contains("\"made-up-zone\":\"OUTSIDE_BY_BOUNDARY\"")
+        .doesNotContain("87100").doesNotContain("48.5").doesNotContain("198.51.100");
   }
 
   @Test

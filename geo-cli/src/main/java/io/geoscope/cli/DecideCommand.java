@@ -100,6 +100,9 @@ final class DecideCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--anonymous-ip needs --db");
     }
     GeoResolver resolver = database == null ? null : Inputs.resolver(database, anonymousIp, false);
+    if (resolver != null) {
+      resolver.areas(p.areas()); // every record placed once against the policy's areas
+    }
     Counts counts =
         run(resolver, DecisionEngine.builder(p).build(), meeting.meeting(), meeting.instant(),
             roster, spec.commandLine().getOut(), err, json);
