@@ -47,10 +47,10 @@ final class NetExposures {
   static List<Jurisdiction> placesOf(Policy policy) {
     Set<Jurisdiction> out = new TreeSet<>();
     for (Rule r : policy.rules()) {
-      addWithParents(r.appliesIn().members(), out);
+      addWithParents(r.appliesIn().places(), out);
     }
     for (Exemption e : policy.exemptions()) {
-      addWithParents(e.appliesIn().members(), out);
+      addWithParents(e.appliesIn().places(), out);
     }
     List<Jurisdiction> places = new ArrayList<>(out);
     for (Rule r : policy.rules()) {

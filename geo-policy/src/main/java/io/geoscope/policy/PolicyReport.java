@@ -412,7 +412,7 @@ public final class PolicyReport {
       Policy policy, String subject, LegalBasis basis, Scope appliesIn, List<Reach> out) {
     Authority a = policy.authorityOf(basis);
     List<Jurisdiction> outside = new ArrayList<>();
-    for (Jurisdiction j : appliesIn.members()) {
+    for (Jurisdiction j : appliesIn.places()) {
       if (!a.isHome(j)) {
         outside.add(j);
       }

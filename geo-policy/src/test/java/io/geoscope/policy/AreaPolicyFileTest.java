@@ -272,6 +272,14 @@ class AreaPolicyFileTest {
     String hash = before.areas().refs().get(0).definitionHash();
     assertThat(report.toText()).contains("Areas:").contains(hash)
         .contains("area zone (inside)").contains("area zone in UA-14");
+    // The OFAC rules reach UA-14 and UA through their areas: listed as extraterritorial reach.
+    assertThat(report.extraterritorialReaches()).extracting(PolicyReport.Reach::subject)
+        .contains("zone-sanctions", "postal-sanctions");
+    // A verified participant in UA-14 with no place detail: the postal rule's on-uncertain applies.
+    assertThat(report.netExposures()).anySatisfy(nx -> {
+      assertThat(nx.where()).isEqualTo("UA-14");
+      assertThat(nx.applied()).containsExactly("postal-sanctions");
+    });
     assertThat(report.toJson()).contains("\"definitionHash\" : \"" + hash + "\"");
 
     PolicyDiff diff = PolicyDiff.between(before, after);
