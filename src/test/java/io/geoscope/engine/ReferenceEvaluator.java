@@ -47,11 +47,11 @@ final class ReferenceEvaluator {
 
   /** The decision for a participant with these signals. */
   static Decision decide(Policy policy, Signals signals, Meeting meeting, Instant at) {
-    for (Rule rule : policy.rules()) {
-      if (rule.appliesIn().hasAreas()) {
-        // Areas (issue 16) are not modelled here yet; refuse rather than answer wrongly.
-        throw new IllegalArgumentException("the reference evaluator does not model areas");
-      }
+    // Areas (issue 16) are not modelled here yet; refuse rather than answer wrongly.
+    boolean areas = policy.rules().stream().anyMatch(r -> r.appliesIn().hasAreas())
+        || policy.exemptions().stream().anyMatch(e -> e.appliesIn().hasAreas());
+    if (areas) {
+      throw new IllegalArgumentException("the reference evaluator does not model areas");
     }
     Evidence primary = signals.primary();
     // Signals that disagree about the country hold back every rule that trusts the primary
