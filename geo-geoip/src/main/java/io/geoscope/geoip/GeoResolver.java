@@ -202,16 +202,23 @@ public final class GeoResolver implements AutoCloseable {
    */
   public Evidence resolve(CharSequence ip) {
     requireNonNull(ip, "ip");
-    // Parsed into locals: no holder object and no per-thread buffer (virtual threads would each
-    // get one). A valid dotted quad is read once; IPv6 text is read twice, once per half.
+    // No holder object and no per-thread buffer (virtual threads would each get one): a valid
+    // dotted quad is read once into a long; valid IPv6 text is read once, and the parser hands
+    // both halves to the state as arguments. Anything else goes to the careful parsers for the
+    // precise error.
+    ResolverState s = state;
     long v4 = IpParser.fastIpv4(ip);
     if (v4 >= 0) {
-      return state.resolve4((int) v4);
+      return s.resolve4((int) v4);
+    }
+    Evidence e = IpParser.onePassIpv6(ip, 0, ip.length(), s);
+    if (e != null) {
+      return e;
     }
     if (IpParser.isColonForm(ip)) {
-      return state.resolve6(IpParser.high(ip), IpParser.low(ip));
+      return IpParser.ipv6(ip, s);
     }
-    return state.resolve4(IpParser.ipv4(ip));
+    return s.resolve4(IpParser.ipv4(ip));
   }
 
   /**
