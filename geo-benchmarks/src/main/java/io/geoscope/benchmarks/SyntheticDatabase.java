@@ -218,7 +218,7 @@ final class SyntheticDatabase {
   }
 
   /** The end of the reserved block overlapping [start, start + size), or -1 if none does. */
-  private static long reservedEnd(long start, long size) {
+  static long reservedEnd(long start, long size) {
     for (long[] block : RESERVED4) {
       long blockEnd = block[0] + (1L << (32 - block[1]));
       if (start < blockEnd && block[0] < start + size) {

@@ -2,7 +2,6 @@ package io.geoscope.geoip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.Generate.constant;
 import static org.quicktheories.generators.Generate.frequency;
@@ -12,7 +11,6 @@ import static org.quicktheories.generators.Generate.pick;
 import io.geoscope.core.Evidence;
 import io.geoscope.geoip.ProxyGenerators.Kind;
 import io.geoscope.geoip.writer.MmdbWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -108,12 +106,7 @@ class TrustedProxiesResolveTest {
 
   @Test
   void resolvingThroughProxiesAllocatesNothingAfterWarmUp() {
-    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
-        "this JVM has no com.sun.management.ThreadMXBean to count allocated bytes");
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
-    assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
-        "thread allocation accounting is not enabled on this JVM");
+    ThreadAllocation counter = ThreadAllocation.counter();
     String[][] joins = {
       {"10.0.0.7", "11.2.3.4"},
       {"10.0.0.7", "64.1.2.3, 10.9.9.9"},
@@ -125,10 +118,9 @@ class TrustedProxiesResolveTest {
       {"11.0.0.7", "12.1.2.3"},
     };
     long checksum = resolveAll(joins, 200_000);
-    long threadId = Thread.currentThread().getId();
-    long before = threads.getThreadAllocatedBytes(threadId);
+    long before = counter.bytes();
     checksum += resolveAll(joins, 100_000);
-    long allocated = threads.getThreadAllocatedBytes(threadId) - before;
+    long allocated = counter.bytes() - before;
     assertThat(checksum).isNotZero();
     assertThat(allocated).as("bytes allocated by 100k joins").isLessThan(1024);
   }
