@@ -2,9 +2,6 @@ package io.geoscope.benchmarks;
 
 import io.geoscope.core.Jurisdiction;
 import io.geoscope.geoip.writer.MmdbWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,23 +41,9 @@ final class CityShapedDatabase {
   private CityShapedDatabase() {}
 
   /** The path of the database for {@code seed}, writing it first if it is not cached yet. */
-  static synchronized Path path(long seed) {
-    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "geoscope-bench");
-    Path file = dir.resolve("city-shaped-v" + GENERATOR_VERSION + "-" + seed + ".mmdb");
-    if (Files.isRegularFile(file)) {
-      return file;
-    }
-    try {
-      Files.createDirectories(dir);
-      long t0 = System.nanoTime();
-      writer(seed).write(file);
-      System.err.printf(
-          "geoscope-bench: wrote %s (%,d bytes) in %.1f s%n",
-          file, Files.size(file), (System.nanoTime() - t0) / 1e9);
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  static Path path(long seed) {
+    return SyntheticDatabase.cached(
+        "city-shaped-v" + GENERATOR_VERSION + "-" + seed + ".mmdb", () -> writer(seed));
   }
 
   /** A writer holding the whole City-shaped database for {@code seed}. */
@@ -106,16 +89,8 @@ final class CityShapedDatabase {
   /** Mostly small networks: City databases split the address space finely. */
   private static int prefix(SplittableRandom random) {
     int p = random.nextInt(100);
-    if (p < 30) {
-      return 24;
-    }
-    if (p < 45) {
-      return 32 - random.nextInt(4); // /29 to /32
-    }
-    if (p < 75) {
-      return 25 + random.nextInt(4); // /25 to /28
-    }
-    return 16 + random.nextInt(8); // /16 to /23
+    // 30% /24, 15% /29-/32, 30% /25-/28, 25% /16-/23
+    return p < 30 ? 24 : p < 45 ? 32 - random.nextInt(4) : p < 75 ? 25 + random.nextInt(4) : 16 + random.nextInt(8);
   }
 
   /** An index skewed towards the first ones, as a few big cities hold most networks. */
