@@ -14,11 +14,12 @@ import java.util.SplittableRandom;
  * An IPv4 database shaped like GeoLite2-City and of its size (about 28 MB), written by {@link
  * MmdbWriter}: networks from 1.0.0.0 up to 224.0.0.0 (at most {@value #NETWORKS}; the unicast
  * space runs out first, at about 1.5 million search-tree nodes), many of them small (/24 to /32,
- * as City databases split blocks by city), over {@value #CITIES} distinct full City records: continent, country and
- * registered country with names in GeoLite2's eight languages, city names in one to eight of
- * them, location (latitude, longitude, accuracy radius, time zone), postal code and one or two
- * subdivisions with names. What the compile pays for is what a real City file makes it pay for:
- * the walk over millions of nodes and the decoding of many large records.
+ * as City databases split blocks by city), over {@value #CITIES} distinct full City records:
+ * continent, country and registered country with names in GeoLite2's eight languages, city names
+ * in one to eight of them, location (latitude, longitude, accuracy radius, time zone), postal code
+ * and one or two subdivisions (real ISO 3166-2 codes of the country) with names. What the compile
+ * pays for is what a real City file makes it pay for: the walk over more than a million nodes and
+ * the decoding of many large records.
  *
  * <p>The file is written once per seed into {@code java.io.tmpdir/geoscope-bench/} and reused.
  */
@@ -28,7 +29,7 @@ final class CityShapedDatabase {
   static final int CITIES = 25_000;
 
   /** Bump when the generator changes, so stale cached files are not reused. */
-  private static final int GENERATOR_VERSION = 1;
+  private static final int GENERATOR_VERSION = 2;
 
   private static final List<String> LANGUAGES =
       List.of("en", "de", "es", "fr", "ja", "pt-BR", "ru", "zh-CN");
@@ -100,6 +101,12 @@ final class CityShapedDatabase {
 
   private static List<Map<String, Object>> cities(SplittableRandom random) {
     List<Jurisdiction> countries = Jurisdiction.countries();
+    Map<String, List<String>> subdivisionCodes = new java.util.HashMap<>();
+    for (Jurisdiction s : Jurisdiction.subdivisions()) {
+      String code = s.code();
+      subdivisionCodes.computeIfAbsent(code.substring(0, 2), k -> new ArrayList<>())
+          .add(code.substring(3));
+    }
     List<Map<String, Object>> out = new ArrayList<>(CITIES);
     for (int i = 0; i < CITIES; i++) {
       Jurisdiction country = countries.get(random.nextInt(countries.size()));
@@ -125,9 +132,11 @@ final class CityShapedDatabase {
       record.put("postal", Map.of("code", Integer.toString(10_000 + random.nextInt(90_000))));
       record.put("registered_country", countryRecord);
       List<Object> subdivisions = new ArrayList<>();
-      int levels = random.nextInt(5) == 0 ? 2 : 1;
+      List<String> known = subdivisionCodes.getOrDefault(country.code(), List.of());
+      int levels = known.isEmpty() ? 0 : random.nextInt(5) == 0 ? 2 : 1;
       for (int level = 0; level < levels; level++) {
-        String code = String.format("%02d", 1 + random.nextInt(30));
+        // Real codes of the country, as GeoLite2 has them (an unknown one resolves to the country).
+        String code = known.get(random.nextInt(known.size()));
         subdivisions.add(Map.of(
             "geoname_id", 3_000_000 + random.nextInt(1_000_000),
             "iso_code", code,
