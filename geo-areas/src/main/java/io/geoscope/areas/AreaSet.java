@@ -1,5 +1,9 @@
 package io.geoscope.areas;
 
+import io.geoscope.core.Placement;
+import io.geoscope.core.AreaPlacements;
+import io.geoscope.core.AreaRef;
+import io.geoscope.core.Areas;
 import io.geoscope.core.Jurisdiction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,21 +32,39 @@ import org.locationtech.jts.geom.Geometry;
  *
  * <p>Instances are immutable and thread-safe.
  */
-public final class AreaSet {
+public final class AreaSet implements Areas {
   private final List<Area> areas;
   private final CompiledArea[] compiled;
   private final String[] hashes;
   private final Map<String, Integer> index;
+  private final List<AreaRef> refs;
+  /** Area indexes by country, for {@link #place(Jurisdiction, String, double, double, double)}. */
+  private final Map<Jurisdiction, int[]> byCountry;
 
   private AreaSet(List<Area> areas, CompiledArea[] compiled) {
     this.areas = List.copyOf(areas);
     this.compiled = compiled;
     this.hashes = new String[compiled.length];
     this.index = new HashMap<>();
+    List<AreaRef> r = new ArrayList<>();
+    Map<Jurisdiction, List<Integer>> countries = new HashMap<>();
     for (int i = 0; i < compiled.length; i++) {
+      Area a = areas.get(i);
       hashes[i] = hash(compiled[i]);
-      index.put(areas.get(i).id(), i);
+      index.put(a.id(), i);
+      r.add(new AreaRef(a.id(), a.name(), a.subdivision().orElse(a.country()), a.source(),
+          hashes[i]));
+      countries.computeIfAbsent(a.country(), c -> new ArrayList<>()).add(i);
     }
+    this.refs = List.copyOf(r);
+    this.byCountry = new HashMap<>();
+    countries.forEach(
+        (c, list) -> byCountry.put(c, list.stream().mapToInt(Integer::intValue).toArray()));
+  }
+
+  /** An empty set: no areas. */
+  public static AreaSet empty() {
+    return new AreaSet(List.of(), new CompiledArea[0]);
   }
 
   /**
@@ -61,6 +83,48 @@ public final class AreaSet {
       compiled[i] = new CompiledArea(areas.get(i), g);
     }
     return new AreaSet(areas, compiled);
+  }
+
+  /** Every area's reference for scopes and reports (id, name, where, source, hash), in order. */
+  @Override
+  public List<AreaRef> refs() {
+    return refs;
+  }
+
+  /**
+   * The reference of the area with id {@code id}, to name it in a rule's scope built in code.
+   *
+   * @throws IllegalArgumentException if there is no such area
+   */
+  public AreaRef ref(String id) {
+    int i = indexOf(id);
+    if (i < 0) {
+      throw new IllegalArgumentException("no area '" + id + "' in this set");
+    }
+    return refs.get(i);
+  }
+
+  /**
+   * The placements, relative to every area of {@code where}'s country, of a participant resolved to
+   * {@code where} with {@code postalCode} and a location circle (NaN when unknown); empty for an
+   * unknown jurisdiction or a country without areas. Runs the tests: precompute per place.
+   */
+  @Override
+  public AreaPlacements place(
+      Jurisdiction where, @Nullable String postalCode, double latitude, double longitude,
+      double radiusKm) {
+    if (!where.isKnown()) {
+      return AreaPlacements.none();
+    }
+    int[] in = byCountry.get(where.country());
+    if (in == null) {
+      return AreaPlacements.none();
+    }
+    Map<String, Placement> out = new HashMap<>();
+    for (int i : in) {
+      out.put(areas.get(i).id(), compiled[i].place(where, postalCode, latitude, longitude, radiusKm));
+    }
+    return AreaPlacements.of(out);
   }
 
   /** The areas, in the order given. */

@@ -1,7 +1,6 @@
 package io.geoscope.areas;
 
-import io.geoscope.areas.Area;
-import io.geoscope.areas.Placement;
+import io.geoscope.core.Placement;
 import io.geoscope.core.Jurisdiction;
 import java.util.HashSet;
 import java.util.List;

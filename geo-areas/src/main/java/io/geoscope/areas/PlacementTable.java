@@ -1,5 +1,7 @@
 package io.geoscope.areas;
 
+import io.geoscope.core.Placement;
+
 /**
  * Every area's {@link Placement} of every place of a {@link PlaceSource}, computed once by {@link
  * AreaSet#precompute}; {@link #placement} is an array read that allocates nothing.

@@ -1,5 +1,6 @@
 package io.geoscope.areas;
 
+import io.geoscope.core.Placement;
 import static io.geoscope.areas.Boundaries.rectangle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;

@@ -1,5 +1,6 @@
 package io.geoscope.areas;
 
+import io.geoscope.core.Placement;
 import static io.geoscope.areas.Boundaries.polygon;
 import static io.geoscope.areas.Boundaries.rectangle;
 import static io.geoscope.areas.Boundaries.ring;

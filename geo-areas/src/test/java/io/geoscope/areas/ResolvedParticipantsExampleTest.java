@@ -1,5 +1,6 @@
 package io.geoscope.areas;
 
+import io.geoscope.core.Placement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -3,7 +3,7 @@ package io.geoscope.benchmarks;
 import io.geoscope.areas.Area;
 import io.geoscope.areas.AreaSet;
 import io.geoscope.areas.PlaceSource;
-import io.geoscope.areas.Placement;
+import io.geoscope.core.Placement;
 import io.geoscope.areas.PlacementTable;
 import io.geoscope.core.Jurisdiction;
 import java.util.List;
@@ -52,8 +52,8 @@ public class AreaBenchmark {
   double[] radius = new double[PLACES];
   int next;
 
-  @Setup(Level.Trial)
-  public void setup() throws Exception {
+  /** A wobbly circle of {@code vertices} around 37E 48N as GeoJSON: not convex, so JTS works. */
+  static String boundary(int vertices) {
     StringBuilder ring = new StringBuilder();
     for (int i = 0; i <= vertices; i++) {
       double t = 2 * Math.PI * (i % vertices) / vertices;
@@ -62,9 +62,13 @@ public class AreaBenchmark {
       ring.append(i == 0 ? "" : ",")
           .append(String.format(Locale.ROOT, "[%s,%s]", 37 + r * Math.cos(t), 48 + 0.7 * r * Math.sin(t)));
     }
-    String boundary = "{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}";
-    areas = AreaSet.compile(List.of(
-        Area.builder("zone").name("Zone").country(UA).source("benchmark").boundary(boundary).build()));
+    return "{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}";
+  }
+
+  @Setup(Level.Trial)
+  public void setup() throws Exception {
+    areas = AreaSet.compile(List.of(Area.builder("zone").name("Zone").country(UA)
+        .source("benchmark").boundary(boundary(vertices)).build()));
     SplittableRandom random = new SplittableRandom(Databases.SEED);
     for (int i = 0; i < PLACES; i++) {
       lat[i] = 48 + random.nextDouble(-1.5, 1.5);

@@ -1,5 +1,6 @@
 package io.geoscope.cli;
 
+import io.geoscope.core.Areas;
 import io.geoscope.core.Decision;
 import io.geoscope.core.DecisionEngine;
 import io.geoscope.core.Meeting;
@@ -31,10 +32,11 @@ import picocli.CommandLine.Spec;
     versionProvider = Geoscope.Version.class,
     description = {
       "Decide, for each participant of a roster, what the policy does to them alone.",
-      "The roster is CSV with a header naming id,role,ip and optionally dial_in, site and",
-      "declared. dial_in is an international number (+14155552671, placed by its prefix) or a",
-      "country or subdivision code; site is where a room system is; declared is what the",
-      "participant said; ip is resolved through --db (needed only for ips). Every field is one",
+      "The roster is CSV with a header naming id,role,ip and optionally dial_in, site,",
+      "declared and postal_code. dial_in is an international number (+14155552671, placed by its",
+      "prefix) or a country or subdivision code; site is where a room system is; declared is",
+      "what the participant said; postal_code places those three relative to the policy's areas;",
+      "ip is resolved through --db (needed only for ips). Every field is one",
       "signal; the library's precedence (verified, dial-in, room-system, ip-geolocation,",
       "declared) places the participant, and signals in different countries are a conflict:",
       "recorded, explained, and no rule but a sanctions rule acts on the disputed placement.",
@@ -100,9 +102,12 @@ final class DecideCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--anonymous-ip needs --db");
     }
     GeoResolver resolver = database == null ? null : Inputs.resolver(database, anonymousIp, false);
+    if (resolver != null) {
+      resolver.areas(p.areas()); // every record placed once against the policy's areas
+    }
     Counts counts =
-        run(resolver, DecisionEngine.builder(p).build(), meeting.meeting(), meeting.instant(),
-            roster, spec.commandLine().getOut(), err, json);
+        run(resolver, p.areas(), DecisionEngine.builder(p).build(), meeting.meeting(),
+            meeting.instant(), roster, spec.commandLine().getOut(), err, json);
     err.println("decide: " + counts.summary() + "; " + counts.bad + " bad lines; "
         + counts.millis + " ms");
     err.flush();
@@ -143,24 +148,25 @@ final class DecideCommand implements Callable<Integer> {
    *
    * @throws Exit 2 if the roster cannot be read or has no usable header
    */
-  static Counts run(@Nullable GeoResolver resolver, DecisionEngine engine, Meeting meeting,
-      Instant at, Path rosterFile, PrintWriter out, PrintWriter err, boolean json) throws Exit {
+  static Counts run(@Nullable GeoResolver resolver, Areas areas, DecisionEngine engine,
+      Meeting meeting, Instant at, Path rosterFile, PrintWriter out, PrintWriter err,
+      boolean json) throws Exit {
     try (BufferedReader in = Files.newBufferedReader(rosterFile, StandardCharsets.UTF_8)) {
-      return run(resolver, engine, meeting, at, in, rosterFile.toString(), out, err, json);
+      return run(resolver, areas, engine, meeting, at, in, rosterFile.toString(), out, err, json);
     } catch (IOException e) {
       out.flush();
       throw new Exit(Geoscope.UNUSABLE, Inputs.unreadable(rosterFile, e));
     }
   }
 
-  static Counts run(@Nullable GeoResolver resolver, DecisionEngine engine, Meeting meeting,
-      Instant at, BufferedReader in, String name, PrintWriter out, PrintWriter err, boolean json)
-      throws IOException, Exit {
+  static Counts run(@Nullable GeoResolver resolver, Areas areas, DecisionEngine engine,
+      Meeting meeting, Instant at, BufferedReader in, String name, PrintWriter out,
+      PrintWriter err, boolean json) throws IOException, Exit {
     long start = System.nanoTime();
     Counts counts = new Counts();
     Roster roster;
     try {
-      roster = Roster.open(in, resolver);
+      roster = Roster.open(in, resolver, areas);
     } catch (Roster.BadLine e) {
       throw new Exit(Geoscope.UNUSABLE, name + ": " + e.getMessage());
     }

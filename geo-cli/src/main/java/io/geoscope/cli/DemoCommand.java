@@ -109,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
       DecisionEngine engine = DecisionEngine.builder(policy).build();
       Instant now = Instant.now();
       if (json) {
-        DecideCommand.run(resolver, engine, MEETING, now,
+        DecideCommand.run(resolver, policy.areas(), engine, MEETING, now,
             new BufferedReader(new StringReader(resource(ROSTER))), ROSTER, out, err, true);
         return Geoscope.OK;
       }

@@ -1,5 +1,6 @@
 package io.geoscope.cli;
 
+import io.geoscope.core.Areas;
 import io.geoscope.core.Evidence;
 import io.geoscope.core.Jurisdiction;
 import io.geoscope.core.LocationSource;
@@ -19,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a roster CSV one line at a time: a header naming the columns {@code id}, {@code role},
- * {@code ip} and optionally {@code dial_in}, {@code site} and {@code declared}, in any order; then
+ * {@code ip} and optionally {@code dial_in}, {@code site}, {@code declared} and {@code postal_code}
+ * (placing the first three relative to the policy's areas), in any order; then
  * one participant per line. Fields are separated by commas and are not quoted; blank lines and
  * lines starting with {@code #} are skipped.
  *
@@ -52,15 +54,17 @@ final class Roster {
   private final int dialIn;
   private final int site;
   private final int declared;
+  private final int postalCode;
+  private final Areas areas;
   private final int columns;
   private final DialInResolver dialInResolver = DialInResolver.standard();
   private int lineNumber;
 
-  private Roster(
-      Lines in, @Nullable GeoResolver resolver, List<String> header, int lineNumber)
-      throws BadLine {
+  private Roster(Lines in, @Nullable GeoResolver resolver, Areas areas, List<String> header,
+      int lineNumber) throws BadLine {
     this.in = in;
     this.resolver = resolver;
+    this.areas = areas;
     this.lineNumber = lineNumber;
     this.columns = header.size();
     for (int i = 0; i < header.size(); i++) {
@@ -77,6 +81,7 @@ final class Roster {
     this.dialIn = column(header, "dial_in", false);
     this.site = column(header, "site", false);
     this.declared = column(header, "declared", false);
+    this.postalCode = column(header, "postal_code", false);
   }
 
   /**
@@ -91,6 +96,16 @@ final class Roster {
    */
   static Roster open(Reader reader, @Nullable GeoResolver resolver)
       throws IOException, BadLine {
+    return open(reader, resolver, Areas.none());
+  }
+
+  /**
+   * As {@link #open(Reader, GeoResolver)}, placing {@code dial_in}, {@code site} and {@code
+   * declared} locations relative to {@code areas} by the optional {@code postal_code} column (an
+   * {@code ip} is placed by its database record).
+   */
+  static Roster open(Reader reader, @Nullable GeoResolver resolver, Areas areas)
+      throws IOException, BadLine {
     Lines in = new Lines(reader);
     String line;
     boolean first = true;
@@ -100,7 +115,7 @@ final class Roster {
       }
       first = false;
       if (!skipped(line)) {
-        return new Roster(in, resolver, split(line), (int) in.number());
+        return new Roster(in, resolver, areas, split(line), (int) in.number());
       }
     }
     throw new BadLine("the roster is empty; it needs a header line such as 'id,role,ip'");
@@ -169,6 +184,10 @@ final class Roster {
     String said = declared < 0 ? "" : f.get(declared);
     if (!said.isEmpty()) {
       signals.add(new Evidence(code(said, "declared"), LocationSource.DECLARED, "roster", "declared"));
+    }
+    String postal = postalCode < 0 ? "" : f.get(postalCode);
+    if (!postal.isEmpty()) {
+      signals.replaceAll(e -> areas.placed(e, postal));
     }
     String address = f.get(ip);
     if (!address.isEmpty()) {

@@ -285,4 +285,27 @@ class DecideCommandTest {
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }
+
+  @Test
+  void aPostalCodeColumnPlacesDialInSiteAndDeclaredLocationsRelativeToThePolicysAreas()
+      throws Exception {
+    Path areas = Path.of("../geo-areas/examples/areas-policy.yaml");
+    Path r = roster("areas.csv", "id,role,ip,declared,postal_code\n"
+        + "unplaced,attendee,,UA-30,\n"
+        + "placed-outside,attendee,,UA-30,01001\n"
+        + "placed-inside,attendee,,UA-30,87100\n");
+    CliRun run = CliRun.run("decide", "--policy", areas.toString(), "--roster", r.toString(),
+        "--json");
+    assertThat(run.code()).as(run.err()).isZero();
+    List<String> outcomes = new ArrayList<>();
+    for (String line : run.outLines()) {
+      JsonNode d = JSON.readTree(line);
+      outcomes.add(d.get("id").asText() + "=" + d.get("outcome").asText());
+    }
+    // No postal code: uncertain, and the postal area's on-uncertain: apply denies; a code outside
+    // the area admits; one under its prefix denies.
+    assertThat(outcomes).containsExactly(
+        "unplaced=deny", "placed-outside=admit", "placed-inside=deny");
+    assertThat(run.out()).doesNotContain("01001").doesNotContain("87100");
+  }
 }

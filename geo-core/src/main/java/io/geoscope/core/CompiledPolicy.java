@@ -123,6 +123,11 @@ final class CompiledPolicy {
           Jurisdiction.addDescendants(m, targets);
         }
       }
+      // An area is met through its country's entry, which every participant placed there
+      // consults; whether they are inside is read from their evidence (see CompiledRule.places).
+      for (AreaRef a : rule.appliesIn().areas()) {
+        targets.add(a.country());
+      }
       for (Jurisdiction t : targets) {
         bound = Math.max(bound, t.index() + 1);
       }
@@ -217,10 +222,9 @@ final class CompiledPolicy {
 
   private Decision build(Evidence evidence, CompiledRule[] own, CompiledRule[] inherited,
       CompiledRule[] anonymous, Meeting meeting, long second) {
-    boolean anonymized = evidence.anonymized();
-    if (!anyApplies(own, meeting, second, anonymized)
-        && !anyApplies(inherited, meeting, second, anonymized)
-        && !anyApplies(anonymous, meeting, second, anonymized)) {
+    if (!anyApplies(own, meeting, second, evidence)
+        && !anyApplies(inherited, meeting, second, evidence)
+        && !anyApplies(anonymous, meeting, second, evidence)) {
       return Decision.admitted(version, evidence);
     }
     List<Match> matched = new ArrayList<>();
@@ -274,30 +278,29 @@ final class CompiledPolicy {
     if (own.length + inherited.length + anonymous.length > MAX_CANDIDATES) {
       return UNCACHEABLE;
     }
-    Jurisdiction j = evidence.jurisdiction();
-    boolean anonymized = evidence.anonymized();
-    long bits = standingOf(own, 0, j, anonymized, meeting, second);
+    long bits = standingOf(own, 0, evidence, meeting, second);
     if (bits == UNCACHEABLE) {
       return UNCACHEABLE;
     }
-    long more = standingOf(inherited, 2 * own.length, j, anonymized, meeting, second);
+    long more = standingOf(inherited, 2 * own.length, evidence, meeting, second);
     if (more == UNCACHEABLE) {
       return UNCACHEABLE;
     }
     long last = standingOf(
-        anonymous, 2 * (own.length + inherited.length), j, anonymized, meeting, second);
+        anonymous, 2 * (own.length + inherited.length), evidence, meeting, second);
     return last == UNCACHEABLE ? UNCACHEABLE : bits | more | last;
   }
 
-  private static long standingOf(CompiledRule[] rules, int shift, Jurisdiction j,
-      boolean anonymized, Meeting meeting, long second) {
+  private static long standingOf(
+      CompiledRule[] rules, int shift, Evidence evidence, Meeting meeting, long second) {
+    boolean anonymized = evidence.anonymized();
     long bits = 0;
     for (int i = 0; i < rules.length; i++) {
       CompiledRule r = rules[i];
-      if (!r.matches(meeting, second) || (anonymized && r.skipAnonymized)) {
+      if (!r.matches(meeting, second) || (anonymized && r.skipAnonymized) || !r.places(evidence)) {
         continue;
       }
-      int lifter = r.lifterIndex(j, second);
+      int lifter = r.lifterIndex(evidence, second);
       if (lifter > 1) {
         return UNCACHEABLE;
       }
@@ -397,9 +400,11 @@ final class CompiledPolicy {
   }
 
   private static boolean anyApplies(
-      CompiledRule[] rules, Meeting meeting, long second, boolean anonymized) {
+      CompiledRule[] rules, Meeting meeting, long second, Evidence evidence) {
+    boolean anonymized = evidence.anonymized();
     for (int i = 0; i < rules.length; i++) {
-      if (rules[i].matches(meeting, second) && !(anonymized && rules[i].skipAnonymized)) {
+      CompiledRule r = rules[i];
+      if (r.matches(meeting, second) && !(anonymized && r.skipAnonymized) && r.places(evidence)) {
         return true;
       }
     }
@@ -410,7 +415,7 @@ final class CompiledPolicy {
       CompiledRule[] rules, Meeting meeting, long second, Evidence evidence, List<Match> out) {
     boolean anonymized = evidence.anonymized();
     for (CompiledRule r : rules) {
-      if (r.matches(meeting, second) && !(anonymized && r.skipAnonymized)) {
+      if (r.matches(meeting, second) && !(anonymized && r.skipAnonymized) && r.places(evidence)) {
         out.add(new Match(r, evidence));
       }
     }
@@ -443,14 +448,15 @@ final class CompiledPolicy {
       CompiledRule compiled = match.rule;
       Evidence evidence = match.placedBy;
       Rule rule = compiled.rule;
-      int index = compiled.lifterIndex(evidence.jurisdiction(), second);
+      int index = compiled.lifterIndex(evidence, second);
+      String area = compiled.placedByArea(evidence);
       if (index >= 0) {
         Exemption lifter = compiled.lifters[index].exemption;
         lifted.add(new LiftedRule(rule.id(), lifter.id(), lifter.basis().citation()));
       } else if (rule.mode() == Mode.SHADOW) {
-        shadowed.add(AppliedRule.of(rule, evidence));
+        shadowed.add(AppliedRule.of(rule, evidence, area));
       } else {
-        applied.add(AppliedRule.of(rule, evidence));
+        applied.add(AppliedRule.of(rule, evidence, area));
         effects.add(rule.effect());
       }
     }
@@ -484,21 +490,33 @@ final class CompiledPolicy {
     final long from;
     final long until;
     final Jurisdiction[] members;
+    final AreaRef[] areas;
 
     CompiledExemption(Exemption exemption) {
       this.exemption = exemption;
       this.from = CompiledRule.startOf(exemption.basis().effective(), Long.MIN_VALUE);
       this.until = CompiledRule.startOf(exemption.basis().expires(), Long.MAX_VALUE);
       this.members = exemption.appliesIn().members().toArray(new Jurisdiction[0]);
+      this.areas = exemption.appliesIn().areas().toArray(new AreaRef[0]);
     }
 
-    /** Same answer as {@code appliesIn().covers(j) && basis().inForceAt(at)}, no allocation. */
-    boolean lifts(Jurisdiction j, long second) {
+    /**
+     * Same answer as {@code basis().inForceAt(at)} and the participant placed by {@code e} in the
+     * exemption's scope, no allocation. An area lifts for whoever may be inside it (inside or
+     * uncertain, in its country): relief is never withheld on a doubt the evidence cannot settle.
+     */
+    boolean lifts(Evidence e, long second) {
       if (second < from || second >= until) {
         return false;
       }
+      Jurisdiction j = e.jurisdiction();
       for (int i = 0; i < members.length; i++) {
         if (j.within(members[i])) {
+          return true;
+        }
+      }
+      for (int i = 0; i < areas.length; i++) {
+        if (j.within(areas[i].country()) && !e.areas().placement(areas[i].id()).isOutside()) {
           return true;
         }
       }
@@ -525,8 +543,16 @@ final class CompiledPolicy {
      * naming their country. Empty otherwise.
      */
     final Set<Jurisdiction> impreciseCountries;
+    /** The scope's areas; empty for most rules, which then skip {@link #places} entirely. */
+    final AreaRef[] areas;
+    /** The scope's members, for {@link #places}. */
+    final Jurisdiction[] members;
+    final boolean applyUncertain;
 
     CompiledRule(Rule rule, int rank, CompiledExemption[] lifters) {
+      this.areas = rule.appliesIn().areas().toArray(new AreaRef[0]);
+      this.members = rule.appliesIn().members().toArray(new Jurisdiction[0]);
+      this.applyUncertain = rule.onUncertain() == OnUncertain.APPLY;
       this.rule = rule;
       this.rank = rank;
       this.from = startOf(rule.basis().effective(), Long.MIN_VALUE);
@@ -567,7 +593,67 @@ final class CompiledPolicy {
       if (!j.isKnown()) {
         return rule.onUnknown() == OnUnknown.APPLY;
       }
-      return rule.appliesIn().covers(j) || (!j.isSubdivision() && impreciseCountries.contains(j));
+      return rule.appliesIn().covers(j)
+          || (!j.isSubdivision() && impreciseCountries.contains(j))
+          || areaPlacing(e) >= 0;
+    }
+
+    /**
+     * For a candidate met through the jurisdiction lists: false only when the rule names areas and
+     * neither a member, nor on-imprecise, nor an area places the participant (the country entry
+     * an area adds is met by everyone in that country). Allocation-free; rules without areas
+     * answer at once, so the paths of countries without areas do not change.
+     */
+    boolean places(Evidence e) {
+      if (areas.length == 0) {
+        return true;
+      }
+      Jurisdiction j = e.jurisdiction();
+      if (!j.isKnown() || (e.anonymized() && rule.onAnonymizer() == OnAnonymizer.APPLY)) {
+        return true; // met through the on-unknown or on-anonymizer list
+      }
+      for (int i = 0; i < members.length; i++) {
+        if (j.within(members[i])) {
+          return true;
+        }
+      }
+      if (!j.isSubdivision() && impreciseCountries.contains(j)) {
+        return true;
+      }
+      return areaPlacing(e) >= 0;
+    }
+
+    /**
+     * The first area (in scope order) that places the participant: in the area's country and
+     * inside, or uncertain within the area's jurisdiction with on-uncertain {@code apply}; -1 if
+     * none. Whatever the evidence's placements say, nobody outside an area's country is placed.
+     */
+    int areaPlacing(Evidence e) {
+      Jurisdiction j = e.jurisdiction();
+      for (int i = 0; i < areas.length; i++) {
+        AreaRef a = areas[i];
+        if (!j.isKnown() || !j.within(a.country())) {
+          continue;
+        }
+        Placement p = e.areas().placement(a.id());
+        if (p.isInside() || (p.isUncertain() && applyUncertain && j.within(a.within()))) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** How an area placed the participant, when no member did; empty otherwise. */
+    String placedByArea(Evidence e) {
+      if (areas.length == 0 || rule.appliesIn().covers(e.jurisdiction())) {
+        return "";
+      }
+      int i = areaPlacing(e);
+      if (i < 0) {
+        return "";
+      }
+      String id = areas[i].id();
+      return "area " + id + ": " + e.areas().placement(id).describe();
     }
 
     static long startOf(Optional<LocalDate> day, long otherwise) {
@@ -616,13 +702,13 @@ final class CompiledPolicy {
       return false;
     }
 
-    /** The index of the first exemption (by id) lifting this rule for {@code j}, or -1. */
-    int lifterIndex(Jurisdiction j, long second) {
-      if (!j.isKnown()) {
+    /** The index of the first exemption (by id) lifting this rule for {@code e}, or -1. */
+    int lifterIndex(Evidence e, long second) {
+      if (!e.jurisdiction().isKnown()) {
         return -1;
       }
       for (int i = 0; i < lifters.length; i++) {
-        if (lifters[i].lifts(j, second)) {
+        if (lifters[i].lifts(e, second)) {
           return i;
         }
       }

@@ -158,8 +158,10 @@ public record Decision(
   }
 
   /**
-   * A plain-English rendering of the reason, e.g. "not available from CN under ...", followed,
-   * when signals disagreed, by what they said and which rules the dispute kept from applying.
+   * A plain-English rendering of the reason, e.g. "not available from CN under ...", then, when
+   * the evidence placed the participant relative to areas, each area and the test that placed
+   * them ("[area zone-a: uncertain (the location circle straddles the boundary)]"), and, when
+   * signals disagreed, what they said and which rules the dispute kept from applying.
    */
   public String describe() {
     String where = reasonParams.getOrDefault("jurisdiction", jurisdiction.code());
@@ -169,6 +171,9 @@ public record Decision(
           case ADMIT_LIMITED -> "limited in " + where + " under " + reasonParams.get("citation");
           case ADMIT -> "admitted";
         };
+    if (!evidence.areas().isEmpty()) {
+      what = what + " [" + evidence.areas().describe() + "]";
+    }
     if (!conflict.present()) {
       return what;
     }

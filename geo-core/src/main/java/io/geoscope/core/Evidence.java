@@ -21,6 +21,8 @@ import java.util.Set;
  * @param accuracyRadiusKm for City databases, MaxMind's {@code location.accuracy_radius} in
  *     kilometres; 0 when not given
  * @param anonymizers the kinds of anonymizer the address belongs to; empty for none
+ * @param areas where the participant stands relative to the areas of their country, computed ahead
+ *     of the join (see {@link Areas}); {@link AreaPlacements#none()} when there are none
  */
 public record Evidence(
     Jurisdiction jurisdiction,
@@ -28,7 +30,8 @@ public record Evidence(
     String producer,
     String detail,
     int accuracyRadiusKm,
-    Set<Anonymizer> anonymizers) {
+    Set<Anonymizer> anonymizers,
+    AreaPlacements areas) {
 
   /** Lazily, because jurisdictions build their constant admits (and evidence) while initializing. */
   private static final class None {
@@ -47,6 +50,19 @@ public record Evidence(
     }
     requireNonNull(anonymizers, "anonymizers");
     anonymizers = anonymizers.isEmpty() ? Set.of() : Immutables.enumSet(Anonymizer.class, anonymizers);
+    requireNonNull(areas, "areas");
+  }
+
+  /** Evidence without area placements. */
+  public Evidence(
+      Jurisdiction jurisdiction,
+      LocationSource source,
+      String producer,
+      String detail,
+      int accuracyRadiusKm,
+      Set<Anonymizer> anonymizers) {
+    this(jurisdiction, source, producer, detail, accuracyRadiusKm, anonymizers,
+        AreaPlacements.none());
   }
 
   /** Evidence with no accuracy radius and no anonymizer facts: the one-signal form. */
@@ -84,11 +100,17 @@ public record Evidence(
 
   /** The same evidence with these anonymizer facts. */
   public Evidence withAnonymizers(Set<Anonymizer> kinds) {
-    return new Evidence(jurisdiction, source, producer, detail, accuracyRadiusKm, kinds);
+    return new Evidence(jurisdiction, source, producer, detail, accuracyRadiusKm, kinds, areas);
+  }
+
+  /** The same evidence with these area placements. */
+  public Evidence withAreas(AreaPlacements placements) {
+    return new Evidence(
+        jurisdiction, source, producer, detail, accuracyRadiusKm, anonymizers, placements);
   }
 
   /** The same evidence with this accuracy radius in kilometres (0: not given). */
   public Evidence withAccuracyRadiusKm(int km) {
-    return new Evidence(jurisdiction, source, producer, detail, km, anonymizers);
+    return new Evidence(jurisdiction, source, producer, detail, km, anonymizers, areas);
   }
 }

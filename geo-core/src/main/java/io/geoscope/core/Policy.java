@@ -13,8 +13,9 @@ import java.util.Optional;
  * is rejected whole by {@link #of} or {@link Builder#build()} with a {@link
  * PolicyValidationException} listing every problem.
  *
- * <p>Instances are immutable and thread-safe. Equality is by version, rules and exemptions, in
- * order (decisions never depend on that order).
+ * <p>Instances are immutable and thread-safe. Equality is by version, operator, authorities,
+ * rules, exemptions and area references (with their definition hashes), in order (decisions never
+ * depend on that order).
  */
 public final class Policy {
   private final String version;
@@ -22,18 +23,21 @@ public final class Policy {
   private final List<Authority> authorities;
   private final List<Rule> rules;
   private final List<Exemption> exemptions;
+  private final Areas areas;
 
   private Policy(
       String version,
       Optional<Operator> operator,
       List<Authority> authorities,
       List<Rule> rules,
-      List<Exemption> exemptions) {
+      List<Exemption> exemptions,
+      Areas areas) {
     this.version = version;
     this.operator = operator;
     this.authorities = authorities;
     this.rules = rules;
     this.exemptions = exemptions;
+    this.areas = areas;
   }
 
   /**
@@ -61,8 +65,29 @@ public final class Policy {
       List<Authority> authorities,
       List<Rule> rules,
       List<Exemption> exemptions) {
+    return of(version, operator, authorities, Areas.none(), rules, exemptions);
+  }
+
+  /**
+   * Validates and returns a policy with areas: every area a scope names must be one of {@code
+   * areas}, with the same definition.
+   *
+   * @param version a label for events and reports, e.g. a date or a commit id; not blank
+   * @param operator whose law binds the service, if stated
+   * @param authorities authorities the policy declares beyond the catalogue
+   * @param areas the areas the policy defines (geo-areas compiles them)
+   * @throws PolicyValidationException listing every problem, if there is any
+   */
+  public static Policy of(
+      String version,
+      Optional<Operator> operator,
+      List<Authority> authorities,
+      Areas areas,
+      List<Rule> rules,
+      List<Exemption> exemptions) {
     requireNonNull(version, "version");
     requireNonNull(operator, "operator");
+    requireNonNull(areas, "areas");
     if (PolicyValidator.visible(version).isEmpty()) {
       throw new PolicyValidationException(
           List.of(new PolicyProblem(PolicyProblem.Code.MISSING_FIELD, "policy", "policy",
@@ -71,19 +96,24 @@ public final class Policy {
     List<Authority> a = List.copyOf(authorities);
     List<Rule> r = List.copyOf(rules);
     List<Exemption> e = List.copyOf(exemptions);
-    PolicyValidator.throwIfAny(PolicyValidator.validate(operator, a, r, e));
-    return new Policy(version, operator, a, r, e);
+    PolicyValidator.throwIfAny(PolicyValidator.validate(operator, a, areas.refs(), r, e));
+    return new Policy(version, operator, a, r, e, areas);
   }
 
   /** The empty policy: every participant is admitted. */
   public static Policy empty(String version) {
     requireNonNull(version, "version");
-    return new Policy(version, Optional.empty(), List.of(), List.of(), List.of());
+    return new Policy(version, Optional.empty(), List.of(), List.of(), List.of(), Areas.none());
   }
 
   /** Whose law binds the service, if the policy says. */
   public Optional<Operator> operator() {
     return operator;
+  }
+
+  /** The areas this policy defines; {@link Areas#none()} when it defines none. */
+  public Areas areas() {
+    return areas;
   }
 
   /** The authorities this policy declares (not in the catalogue), in order. */
@@ -135,12 +165,13 @@ public final class Policy {
         && operator.equals(p.operator)
         && authorities.equals(p.authorities)
         && rules.equals(p.rules)
-        && exemptions.equals(p.exemptions);
+        && exemptions.equals(p.exemptions)
+        && areas.refs().equals(p.areas.refs());
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(version, operator, authorities, rules, exemptions);
+    return java.util.Objects.hash(version, operator, authorities, rules, exemptions, areas.refs());
   }
 
   @Override
@@ -156,6 +187,7 @@ public final class Policy {
     private final List<Authority> authorities = new ArrayList<>();
     private final List<Rule> rules = new ArrayList<>();
     private final List<Exemption> exemptions = new ArrayList<>();
+    private Areas areas = Areas.none();
 
     private Builder(String version) {
       this.version = version;
@@ -170,6 +202,12 @@ public final class Policy {
     /** Declares an authority the catalogue lacks (see {@link Authority#declared}). */
     public Builder authority(Authority authority) {
       authorities.add(requireNonNull(authority, "authority"));
+      return this;
+    }
+
+    /** Sets the areas the policy defines, which rules and exemptions may name. */
+    public Builder areas(Areas areas) {
+      this.areas = requireNonNull(areas, "areas");
       return this;
     }
 
@@ -191,7 +229,7 @@ public final class Policy {
      * @throws PolicyValidationException listing every problem, if there is any
      */
     public Policy build() {
-      return Policy.of(version, operator, authorities, rules, exemptions);
+      return Policy.of(version, operator, authorities, areas, rules, exemptions);
     }
   }
 }

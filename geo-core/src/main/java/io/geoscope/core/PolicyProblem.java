@@ -61,9 +61,12 @@ public record PolicyProblem(Code code, String subject, String entry, String fiel
     /**
      * A rule acts on participants its scope does not plainly place ({@code on-unknown}, {@code
      * evidence: any}, {@code on-imprecise} or {@code on-anonymizer: apply}) outside the operator's
-     * own law, which alone may act on participants it cannot place.
+     * own law, which alone may act on participants it cannot place; {@code on-uncertain: apply}
+     * too.
      */
-    UNPLACED_NOT_PERMITTED
+    UNPLACED_NOT_PERMITTED,
+    /** A scope names an area the policy does not define, or with another definition. */
+    UNKNOWN_AREA
   }
 
   @Override

@@ -136,9 +136,9 @@ public final class PolicyValidator {
 
   /**
    * Whether {@code rule} may act on a participant its scope does not plainly place: {@code
-   * on-unknown: apply}, and with it {@code evidence: any}, {@code on-imprecise: apply} and {@code
-   * on-anonymizer: apply}, which all reach people the primary placement does not put in scope. One
-   * permission for all four, decided here alone: the rule's authority is the operator's own law
+   * on-unknown: apply}, and with it {@code evidence: any}, {@code on-imprecise: apply}, {@code
+   * on-anonymizer: apply} and {@code on-uncertain: apply}, which all reach people the primary
+   * placement does not put in scope. One permission for all five, decided here alone: the rule's authority is the operator's own law
    * ({@link #isOperatorLaw}). Without a policy context (a rule built alone) the question waits for
    * the policy; an authority that is unknown or has no home is refused by the basis check.
    */
@@ -187,6 +187,10 @@ public final class PolicyValidator {
       problems.add(unplaced(Code.UNPLACED_NOT_PERMITTED, rule, entry, "on-imprecise",
           "'on-imprecise: apply' acts on people not placed precisely inside the scope", why));
     }
+    if (rule.onUncertain() == OnUncertain.APPLY) {
+      problems.add(unplaced(Code.UNPLACED_NOT_PERMITTED, rule, entry, "on-uncertain",
+          "'on-uncertain: apply' acts on people not known to be inside the area", why));
+    }
     if (rule.onAnonymizer() == OnAnonymizer.APPLY) {
       problems.add(unplaced(Code.UNPLACED_NOT_PERMITTED, rule, entry, "on-anonymizer",
           "'on-anonymizer: apply' acts on people whose place an anonymizer hides", why));
@@ -227,6 +231,19 @@ public final class PolicyValidator {
       List<Authority> declared,
       List<Rule> rules,
       List<Exemption> exemptions) {
+    return validate(operator, declared, List.of(), rules, exemptions);
+  }
+
+  /**
+   * Every problem of a whole policy with areas, in policy order: operator, declared authorities,
+   * rules, exemptions. Each area a scope names must be one of {@code areas} (same definition).
+   */
+  public static List<PolicyProblem> validate(
+      Optional<Operator> operator,
+      List<Authority> declared,
+      List<AreaRef> areas,
+      List<Rule> rules,
+      List<Exemption> exemptions) {
     List<PolicyProblem> problems = new ArrayList<>();
     checkDeclared(declared, problems);
     Context context = new Context(operator, declared);
@@ -238,12 +255,14 @@ public final class PolicyValidator {
       duplicate(ids, rule.id(), entry, problems);
       ruleIds.add(rule.id());
       problems.addAll(checkRule(rule, entry, context));
+      checkAreas(rule.id(), entry, rule.appliesIn(), areas, problems);
     }
     for (int i = 0; i < exemptions.size(); i++) {
       Exemption e = exemptions.get(i);
       String entry = "exemptions[" + i + "]";
       duplicate(ids, e.id(), entry, problems);
       problems.addAll(checkExemption(e.id(), e.basis(), e.appliesIn(), entry, context));
+      checkAreas(e.id(), entry, e.appliesIn(), areas, problems);
       for (String lifted : e.lifts()) {
         if (!ruleIds.contains(lifted)) {
           problems.add(
@@ -253,6 +272,21 @@ public final class PolicyValidator {
       }
     }
     return problems;
+  }
+
+  private static void checkAreas(String subject, String entry, Scope scope, List<AreaRef> defined,
+      List<PolicyProblem> problems) {
+    for (AreaRef a : scope.areas()) {
+      if (defined.contains(a)) {
+        continue;
+      }
+      boolean sameId = defined.stream().anyMatch(d -> d.id().equals(a.id()));
+      problems.add(new PolicyProblem(Code.UNKNOWN_AREA, subject, entry, "applies-in",
+          sameId
+              ? "area '" + a.id() + "' is not the policy's definition of it (the reference is"
+                  + " from another version of the area); name the policy's area"
+              : "area '" + a.id() + "' is not defined in this policy's 'areas:'"));
+    }
   }
 
   private static void duplicate(
@@ -439,7 +473,7 @@ public final class PolicyValidator {
       @Nullable Context context,
       List<PolicyProblem> problems) {
     if (basis.territory().isPresent()) {
-      for (Jurisdiction j : appliesIn.members()) {
+      for (Jurisdiction j : appliesIn.places()) {
         if (!basis.territory().get().covers(j)) {
           problems.add(new PolicyProblem(Code.SCOPE_OUTSIDE_TERRITORY, subject, entry,
               "applies-in",
@@ -455,7 +489,7 @@ public final class PolicyValidator {
     Authority a = authority.get();
     Set<Jurisdiction> outside = new LinkedHashSet<>();
     String field = "applies-in";
-    for (Jurisdiction j : appliesIn.members()) {
+    for (Jurisdiction j : appliesIn.places()) {
       if (!a.isHome(j)) {
         outside.add(j);
       }

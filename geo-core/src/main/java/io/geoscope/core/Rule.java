@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param evidence which signals bind the rule: the primary one (default) or any
  * @param onImprecise what a subdivision scope does for a participant placed only in its country
  * @param onAnonymizer what the rule does for a participant whose signal is an anonymizer
+ * @param onUncertain what an area of the scope does for a participant in its country whom the
+ *     evidence places neither inside nor outside it
  */
 public record Rule(
     String id,
@@ -36,10 +38,12 @@ public record Rule(
     OnUnknown onUnknown,
     EvidenceStandard evidence,
     OnImprecise onImprecise,
-    OnAnonymizer onAnonymizer) {
+    OnAnonymizer onAnonymizer,
+    OnUncertain onUncertain) {
 
   /** Checks for nulls (the builder and the policy check the rest). */
   public Rule {
+    requireNonNull(onUncertain, "onUncertain");
     requireNonNull(evidence, "evidence");
     requireNonNull(onImprecise, "onImprecise");
     requireNonNull(onAnonymizer, "onAnonymizer");
@@ -50,6 +54,22 @@ public record Rule(
     requireNonNull(effect, "effect");
     requireNonNull(mode, "mode");
     requireNonNull(onUnknown, "onUnknown");
+  }
+
+  /** A rule with {@code on-uncertain: skip}. */
+  public Rule(
+      String id,
+      LegalBasis basis,
+      Scope appliesIn,
+      Condition when,
+      Effect effect,
+      Mode mode,
+      OnUnknown onUnknown,
+      EvidenceStandard evidence,
+      OnImprecise onImprecise,
+      OnAnonymizer onAnonymizer) {
+    this(id, basis, appliesIn, when, effect, mode, onUnknown, evidence, onImprecise, onAnonymizer,
+        OnUncertain.SKIP);
   }
 
   /**
@@ -76,7 +96,7 @@ public record Rule(
 
   /**
    * A builder for a rule with this id; defaults: always, enforce, skip on unknown, primary evidence,
-   * skip on imprecise, ignore anonymizers.
+   * skip on imprecise, ignore anonymizers, skip on uncertain.
    */
   public static Builder builder(String id) {
     return new Builder(id);
@@ -94,6 +114,7 @@ public record Rule(
     private EvidenceStandard evidence = EvidenceStandard.PRIMARY;
     private OnImprecise onImprecise = OnImprecise.SKIP;
     private OnAnonymizer onAnonymizer = OnAnonymizer.IGNORE;
+    private OnUncertain onUncertain = OnUncertain.SKIP;
 
     private Builder(String id) {
       this.id = id;
@@ -158,6 +179,12 @@ public record Rule(
       return this;
     }
 
+    /** Sets what the scope's areas do for a participant the evidence cannot place. */
+    public Builder onUncertain(OnUncertain onUncertain) {
+      this.onUncertain = onUncertain;
+      return this;
+    }
+
     /**
      * Builds and validates the rule.
      *
@@ -175,7 +202,8 @@ public record Rule(
       PolicyValidator.throwIfAny(problems);
       Rule rule =
           new Rule(id, requireNonNull(basis), requireNonNull(appliesIn), when,
-              requireNonNull(effect), mode, onUnknown, evidence, onImprecise, onAnonymizer);
+              requireNonNull(effect), mode, onUnknown, evidence, onImprecise, onAnonymizer,
+              onUncertain);
       PolicyValidator.throwIfAny(PolicyValidator.checkRule(rule, "rule", null));
       return rule;
     }

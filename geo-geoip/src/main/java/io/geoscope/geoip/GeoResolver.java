@@ -2,6 +2,7 @@ package io.geoscope.geoip;
 
 import static java.util.Objects.requireNonNull;
 
+import io.geoscope.core.Areas;
 import io.geoscope.core.Evidence;
 import io.geoscope.core.Jurisdiction;
 import io.geoscope.core.LocationSource;
@@ -349,14 +350,44 @@ public final class GeoResolver implements AutoCloseable {
     requireNonNull(path, "path");
     Instant seen = Loader.built(state.location().db());
     Loader.Location next = Loader.location(path, schema, clock, limits, seen, force);
+    Areas areasInUse = state.areas();
+    Evidence[] placedNext = ResolverState.placed(next, areasInUse);
     synchronized (swap) {
       ResolverState current = state;
       Loader.requireNotOlder(
           path, Loader.built(next.db()), Loader.built(current.location().db()), force);
       DatabasePrecision.check(
           current.location().db().databaseType(), next.db().databaseType(), path, force);
-      state = current.withLocation(next);
+      Evidence[] placed =
+          current.areas() == areasInUse ? placedNext : ResolverState.placed(next, current.areas());
+      state = current.withLocation(next, placed);
     }
+  }
+
+  /**
+   * Places every location record of the database in service, and of every database loaded from
+   * now on, relative to {@code areas} (geo-areas' {@code AreaSet}, usually the policy's {@code
+   * areas()}), so the {@link Evidence} a lookup returns carries its {@link
+   * io.geoscope.core.AreaPlacements} and an area rule costs a join nothing more. The tests run here,
+   * once per distinct place, outside any lock; lookups keep running meanwhile. Call it again when
+   * the policy's areas change ({@code Areas.none()} to stop).
+   */
+  public void areas(Areas areas) {
+    requireNonNull(areas, "areas");
+    ResolverState seen = state;
+    Evidence[] placed = ResolverState.placed(seen.location(), areas);
+    synchronized (swap) {
+      ResolverState current = state;
+      if (current.location() != seen.location()) {
+        placed = ResolverState.placed(current.location(), areas);
+      }
+      state = current.withAreas(areas, placed);
+    }
+  }
+
+  /** The areas placed in this resolver's evidence ({@link Areas#none()} unless set). */
+  public Areas areas() {
+    return state.areas();
   }
 
   /**
@@ -402,6 +433,7 @@ public final class GeoResolver implements AutoCloseable {
     private @Nullable Path anonymousIp;
     private boolean anonymizersAreUnknown;
     private boolean documentationRangesResolve;
+    private Areas areas = Areas.none();
     private Schema schema = Schema.AUTO;
     private Clock clock = Clock.systemUTC();
     private Duration maximumAge = Duration.ofDays(30);
@@ -464,6 +496,15 @@ public final class GeoResolver implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Places every location record relative to {@code areas} at load (see {@link
+     * GeoResolver#areas(Areas)}); none by default.
+     */
+    public Builder areas(Areas areas) {
+      this.areas = requireNonNull(areas, "areas");
+      return this;
+    }
+
     /** Forces how records name the country (default {@link Schema#AUTO}). */
     public Builder schema(Schema schema) {
       this.schema = requireNonNull(schema, "schema");
@@ -496,7 +537,9 @@ public final class GeoResolver implements AutoCloseable {
               location,
               anonymizers,
               anonymizersAreUnknown,
-              new NonRoutable(!documentationRangesResolve)),
+              new NonRoutable(!documentationRangesResolve),
+              areas,
+              ResolverState.placed(location, areas)),
           clock,
           schema,
           limits,

@@ -1,9 +1,13 @@
 package io.geoscope.geoip;
 
+import io.geoscope.core.AreaPlacements;
+import io.geoscope.core.Areas;
 import io.geoscope.core.Evidence;
 import io.geoscope.core.Jurisdiction;
 import io.geoscope.core.LocationSource;
 import io.geoscope.core.UnknownReason;
+import java.util.HashMap;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,14 +31,34 @@ final class ResolverState implements IpParser.Ipv6Receiver<Evidence> {
   private final Evidence[] anonymizerUnknown;
   private final @Nullable Evidence[] combined;
   private final int anonymizerKinds;
+  private final Areas areas;
+  /** By place: the location evidence with its area placements (the same when there are none). */
+  private final Evidence[] placed;
 
-  /** Assembles a generation; prebuilds every evidence a lookup returns except combinations. */
+  /** Assembles a generation without areas. */
   public ResolverState(
       Loader.Location location,
       Loader.@Nullable Anonymizers anonymizers,
       boolean anonymizersAreUnknown,
       NonRoutable nonRoutable) {
+    this(location, anonymizers, anonymizersAreUnknown, nonRoutable, Areas.none(),
+        location.evidence());
+  }
+
+  /**
+   * Assembles a generation; prebuilds every evidence a lookup returns except combinations.
+   * {@code placed} is {@link #placed(Loader.Location, Areas)} of the same location and areas.
+   */
+  ResolverState(
+      Loader.Location location,
+      Loader.@Nullable Anonymizers anonymizers,
+      boolean anonymizersAreUnknown,
+      NonRoutable nonRoutable,
+      Areas areas,
+      Evidence[] placed) {
     this.location = location;
+    this.areas = areas;
+    this.placed = placed;
     this.anonymizers = anonymizers;
     this.anonymizersAreUnknown = anonymizersAreUnknown;
     this.nonRoutable = nonRoutable;
@@ -79,14 +103,52 @@ final class ResolverState implements IpParser.Ipv6Receiver<Evidence> {
     return anonymizers;
   }
 
-  /** The same configuration with a new location database. */
-  public ResolverState withLocation(Loader.Location next) {
-    return new ResolverState(next, anonymizers, anonymizersAreUnknown, nonRoutable);
+  /** The areas placed in this generation's evidence. */
+  Areas areas() {
+    return areas;
+  }
+
+  /**
+   * Every place's evidence with its placements relative to {@code areas}, the tests run once per
+   * place here (at load, outside any lock), so a lookup returns it with an array read. Equal
+   * evidence is shared; with no areas this is the location's own array.
+   */
+  static Evidence[] placed(Loader.Location location, Areas areas) {
+    Evidence[] base = location.evidence();
+    if (areas.refs().isEmpty()) {
+      return base;
+    }
+    PlaceTable table = location.places();
+    Evidence[] out = new Evidence[base.length];
+    Map<Evidence, Evidence> shared = new HashMap<>();
+    for (int i = 0; i < base.length; i++) {
+      Evidence e = base[i];
+      AreaPlacements p =
+          i < table.size()
+              ? areas.place(e.jurisdiction(), table.postalCode(i), table.latitude(i),
+                  table.longitude(i), table.accuracyRadiusKm(i))
+              : areas.place(e.jurisdiction(), null, Double.NaN, Double.NaN, Double.NaN);
+      out[i] = p.isEmpty() ? e : shared.computeIfAbsent(e.withAreas(p), k -> k);
+    }
+    return out;
+  }
+
+  /** The same configuration with a new location database, placed by {@code placed}. */
+  ResolverState withLocation(Loader.Location next, Evidence[] placedNext) {
+    return new ResolverState(
+        next, anonymizers, anonymizersAreUnknown, nonRoutable, areas, placedNext);
+  }
+
+  /** The same configuration with new areas, placed by {@code placedNext}. */
+  ResolverState withAreas(Areas next, Evidence[] placedNext) {
+    return new ResolverState(
+        location, anonymizers, anonymizersAreUnknown, nonRoutable, next, placedNext);
   }
 
   /** The same configuration with a new anonymizer database. */
   public ResolverState withAnonymizers(Loader.Anonymizers next) {
-    return new ResolverState(location, next, anonymizersAreUnknown, nonRoutable);
+    return new ResolverState(
+        location, next, anonymizersAreUnknown, nonRoutable, areas, placed);
   }
 
   /** Resolves an IPv4 address (big-endian bits). */
@@ -97,7 +159,7 @@ final class ResolverState implements IpParser.Ipv6Receiver<Evidence> {
     }
     int loc = location.db().lookup4(address);
     Loader.Anonymizers anon = anonymizers;
-    return anon == null ? location.evidence()[loc] : combine(loc, anon.db().lookup4(address));
+    return anon == null ? placed[loc] : combine(loc, anon.db().lookup4(address));
   }
 
   /**
@@ -116,7 +178,7 @@ final class ResolverState implements IpParser.Ipv6Receiver<Evidence> {
     }
     int loc = location.db().lookup6(hi, lo);
     Loader.Anonymizers anon = anonymizers;
-    return anon == null ? location.evidence()[loc] : combine(loc, anon.db().lookup6(hi, lo));
+    return anon == null ? placed[loc] : combine(loc, anon.db().lookup6(hi, lo));
   }
 
   /** Resolves the address {@link IpParser#ipv6} parsed: {@link #resolve6}. */
@@ -159,7 +221,7 @@ final class ResolverState implements IpParser.Ipv6Receiver<Evidence> {
 
   private Evidence combine(int loc, int anon) {
     if (anon == 0) {
-      return location.evidence()[loc];
+      return placed[loc];
     }
     if (anonymizersAreUnknown) {
       return anonymizerUnknown[anon];
@@ -167,7 +229,7 @@ final class ResolverState implements IpParser.Ipv6Receiver<Evidence> {
     int slot = loc * anonymizerKinds + anon;
     Evidence e = combined[slot];
     if (e == null) {
-      Evidence base = location.evidence()[loc];
+      Evidence base = placed[loc];
       Loader.Anonymizers a = anonymizers;
       e =
           new Evidence(
@@ -180,7 +242,8 @@ final class ResolverState implements IpParser.Ipv6Receiver<Evidence> {
                   + "): "
                   + anonymizerUnknown[anon].detail().substring("anonymizer: ".length()),
               base.accuracyRadiusKm(),
-              anonymizerUnknown[anon].anonymizers());
+              anonymizerUnknown[anon].anonymizers(),
+              base.areas());
       combined[slot] = e;
     }
     return e;

@@ -39,10 +39,14 @@ import java.util.List;
  *   <li>{@code effects}: objects with {@code kind} ({@code deny-join}, {@code disable}, {@code
  *       notice}) and {@code features} or {@code key}
  *   <li>{@code rules}: applied rules, objects with {@code id}, {@code authority}, {@code citation}
+ *       and, when an area placed the participant, {@code area} (e.g. "area zone: inside (postal
+ *       code listed)")
  *   <li>{@code shadowRules}: ids of shadow matches; {@code lifted}: objects with {@code rule},
  *       {@code exemption}, {@code citation}
  *   <li>{@code evidence}: {@code source} (e.g. {@code ip-geolocation}), {@code producer} (the
  *       database and its build), {@code detail} (the field that decided)
+ *   <li>{@code areas} (only when the evidence placed the participant relative to areas): area id
+ *       to {@link io.geoscope.core.Placement} name, e.g. {@code "zone": "UNCERTAIN_STRADDLES_BOUNDARY"}
  * </ul>
  *
  * <p>Never an IP address or phone number: a decision holds none, and this form only writes what
@@ -93,8 +97,11 @@ public final class DecisionRecords {
     }
     ArrayNode rules = o.putArray("rules");
     for (AppliedRule a : decision.applied()) {
-      rules.addObject().put("id", a.ruleId()).put("authority", a.authority())
+      ObjectNode r = rules.addObject().put("id", a.ruleId()).put("authority", a.authority())
           .put("citation", a.citation());
+      if (!a.area().isEmpty()) {
+        r.put("area", a.area());
+      }
     }
     o.set("shadowRules", Json.strings(ids(decision.shadowed())));
     ArrayNode lifted = o.putArray("lifted");
@@ -106,6 +113,12 @@ public final class DecisionRecords {
         .put("source", decision.evidence().source().code())
         .put("producer", decision.evidence().producer())
         .put("detail", decision.evidence().detail());
+    if (!decision.evidence().areas().isEmpty()) {
+      // Which areas the participant was placed relative to, and by which test: never the
+      // postal code or location that placed them.
+      ObjectNode areas = o.putObject("areas");
+      decision.evidence().areas().asMap().forEach((id, p) -> areas.put(id, p.name()));
+    }
     if (decision.conflict().present()) {
       o.put("conflict", decision.conflict().describe());
       o.set("narrowed", Json.strings(decision.conflict().narrowed()));

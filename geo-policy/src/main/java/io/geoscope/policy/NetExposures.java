@@ -1,6 +1,9 @@
 package io.geoscope.policy;
 
 import io.geoscope.core.AppliedRule;
+import io.geoscope.core.AreaPlacements;
+import io.geoscope.core.AreaRef;
+import io.geoscope.core.Placement;
 import io.geoscope.core.Condition;
 import io.geoscope.core.Decision;
 import io.geoscope.core.DecisionEngine;
@@ -23,7 +26,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import java.util.TreeSet;
 
 /**
@@ -41,10 +47,10 @@ final class NetExposures {
   static List<Jurisdiction> placesOf(Policy policy) {
     Set<Jurisdiction> out = new TreeSet<>();
     for (Rule r : policy.rules()) {
-      addWithParents(r.appliesIn().members(), out);
+      addWithParents(r.appliesIn().places(), out);
     }
     for (Exemption e : policy.exemptions()) {
-      addWithParents(e.appliesIn().members(), out);
+      addWithParents(e.appliesIn().places(), out);
     }
     List<Jurisdiction> places = new ArrayList<>(out);
     for (Rule r : policy.rules()) {
@@ -100,18 +106,34 @@ final class NetExposures {
     DecisionEngine engine = DecisionEngine.builder(policy).build();
     List<NetExposure> out = new ArrayList<>();
     for (Jurisdiction where : placesOf(policy)) {
-      for (Condition when : conditionsOf(policy)) {
-        Meeting meeting = meetingFor(when);
-        Decision d = engine.decide(participantIn(where), meeting, at);
-        List<String> why = why(policy, where, meeting, at, d);
-        if (!when.isAlways() && why.isEmpty() && d.applied().isEmpty()) {
-          continue; // nothing of this condition touches this place
-        }
-        out.add(new NetExposure(where.code(), when, d.outcome(), d.effects(),
-            d.applied().stream().map(AppliedRule::ruleId).toList(), why));
+      rows(policy, engine, where.code(), participantIn(where), where, at, out);
+    }
+    // Each area as someone verified inside it, and as someone the evidence cannot place.
+    for (AreaRef a : policy.areas().refs()) {
+      for (Placement p : List.of(Placement.INSIDE_BY_POSTAL_CODE,
+          Placement.UNCERTAIN_NO_PLACE_DETAIL)) {
+        Evidence e = Evidence.of(a.within(), LocationSource.VERIFIED, PRODUCER)
+            .withAreas(AreaPlacements.of(Map.of(a.id(), p)));
+        String label = "area " + a.id() + " (" + p.verdict().name().toLowerCase(Locale.ROOT) + ")";
+        rows(policy, engine, label, new Participant("report:" + a.id(), Role.ATTENDEE, e), null,
+            at, out);
       }
     }
     return dropRepeats(out);
+  }
+
+  private static void rows(Policy policy, DecisionEngine engine, String label,
+      Participant participant, @Nullable Jurisdiction where, Instant at, List<NetExposure> out) {
+    for (Condition when : conditionsOf(policy)) {
+      Meeting meeting = meetingFor(when);
+      Decision d = engine.decide(participant, meeting, at);
+      List<String> why = why(policy, where, meeting, at, d);
+      if (!when.isAlways() && why.isEmpty() && d.applied().isEmpty()) {
+        continue; // nothing of this condition touches this place
+      }
+      out.add(new NetExposure(label, when, d.outcome(), d.effects(),
+          d.applied().stream().map(AppliedRule::ruleId).toList(), why));
+    }
   }
 
   /** A conditional row that says exactly what the unconditional row says adds nothing. */
@@ -133,10 +155,11 @@ final class NetExposures {
 
   /** Why the place is not simply exposed to every rule naming it: lifts, dates, shadow mode. */
   private static List<String> why(
-      Policy policy, Jurisdiction where, Meeting meeting, Instant at, Decision d) {
+      Policy policy, @Nullable Jurisdiction where, Meeting meeting, Instant at, Decision d) {
     List<String> out = new ArrayList<>();
     for (AppliedRule a : d.applied()) {
-      out.add(a.ruleId() + " applies (" + a.citation() + ")");
+      out.add(a.ruleId() + " applies (" + a.citation() + ")"
+          + (a.area().isEmpty() ? "" : ", " + a.area()));
     }
     for (LiftedRule l : d.lifted()) {
       out.add(l.ruleId() + " lifted by " + l.exemptionId() + " (" + l.citation() + ")");
@@ -146,7 +169,7 @@ final class NetExposures {
           + ", changes nothing");
     }
     for (Rule r : policy.rules()) {
-      if (!r.appliesIn().covers(where) || !r.when().matches(meeting)) {
+      if (where == null || !r.appliesIn().covers(where) || !r.when().matches(meeting)) {
         continue;
       }
       Status status = Status.of(r.basis(), at);

@@ -1,5 +1,7 @@
 package io.geoscope.policy;
 
+import io.geoscope.areas.AreaSet;
+import io.geoscope.core.AreaRef;
 import io.geoscope.core.Condition;
 import io.geoscope.core.Effect;
 import io.geoscope.core.Exemption;
@@ -11,6 +13,7 @@ import io.geoscope.core.Mode;
 import io.geoscope.core.EvidenceStandard;
 import io.geoscope.core.OnAnonymizer;
 import io.geoscope.core.OnImprecise;
+import io.geoscope.core.OnUncertain;
 import io.geoscope.core.OnUnknown;
 import io.geoscope.core.Policy;
 import io.geoscope.core.Authority;
@@ -64,12 +67,12 @@ final class PolicyBinder {
           "WORLDWIDE", "UNIVERSAL", "ALL-COUNTRIES");
   private static final Set<String> TOP_V1 = Set.of("geoscope", "version", "rules", "exemptions");
   private static final Set<String> TOP =
-      Set.of("geoscope", "version", "operator", "authorities", "rules", "exemptions");
+      Set.of("geoscope", "version", "operator", "authorities", "areas", "rules", "exemptions");
   private static final Set<String> OPERATOR = Set.of("name", "subject-to");
   private static final Set<String> DECLARED = Set.of("id", "name", "home", "reference");
   private static final Set<String> RULE =
       Set.of("id", "basis", "applies-in", "when", "effect", "mode", "on-unknown", "evidence",
-          "on-imprecise", "on-anonymizer");
+          "on-imprecise", "on-anonymizer", "on-uncertain");
   private static final Set<String> EXEMPTION = Set.of("id", "basis", "applies-in", "lifts");
   private static final Set<String> BASIS =
       Set.of("authority", "home", "territory", "extraterritorial", "kind", "citation",
@@ -87,10 +90,13 @@ final class PolicyBinder {
 
   private final Set<String> boundEntries = new HashSet<>();
   private int format = FORMAT_VERSION;
+  private final AreaBinding areaBinding;
+  private AreaSet areas = AreaSet.empty();
 
   private PolicyBinder(String file, List<PolicyFileProblem> problems) {
     this.file = file;
     this.problems = problems;
+    this.areaBinding = new AreaBinding(file, problems);
   }
 
   /**
@@ -133,6 +139,7 @@ final class PolicyBinder {
     unknownFields(top, format == LEGACY ? TOP_V1 : TOP, "policy", "");
     Optional<Operator> operator = format == LEGACY ? Optional.empty() : operator(top);
     List<Authority> declared = format == LEGACY ? List.of() : declared(top);
+    areas = format == LEGACY ? AreaSet.empty() : areaBinding.bind(top.entries().get("areas"));
     entry = "policy";
     String version = defaultVersion;
     if (top.entries().containsKey("version")) {
@@ -172,7 +179,7 @@ final class PolicyBinder {
       }
     }
     try {
-      Policy policy = Policy.of(version, operator, declared, rules, exemptions);
+      Policy policy = Policy.of(version, operator, declared, areas, rules, exemptions);
       if (problems.isEmpty()) {
         return policy;
       }
@@ -366,6 +373,8 @@ final class PolicyBinder {
         word(node, "on-imprecise", subject, OnImprecise::fromCode, OnImprecise.SKIP);
     OnAnonymizer onAnonymizer =
         word(node, "on-anonymizer", subject, OnAnonymizer::fromCode, OnAnonymizer.IGNORE);
+    OnUncertain onUncertain =
+        word(node, "on-uncertain", subject, OnUncertain::fromCode, OnUncertain.SKIP);
     if (!idOk || basis == null || appliesIn == null) {
       return null;
     }
@@ -381,7 +390,8 @@ final class PolicyBinder {
         onUnknown == null ? OnUnknown.SKIP : onUnknown,
         evidence == null ? EvidenceStandard.PRIMARY : evidence,
         onImprecise == null ? OnImprecise.SKIP : onImprecise,
-        onAnonymizer == null ? OnAnonymizer.IGNORE : onAnonymizer);
+        onAnonymizer == null ? OnAnonymizer.IGNORE : onAnonymizer,
+        onUncertain == null ? OnUncertain.SKIP : onUncertain);
   }
 
   private @Nullable Exemption exemption(
@@ -664,8 +674,19 @@ final class PolicyBinder {
       return null;
     }
     Set<Jurisdiction> members = new LinkedHashSet<>();
+    Set<AreaRef> named = new LinkedHashSet<>();
     boolean ok = true;
     for (Node item : list.items()) {
+      if (item instanceof Scalar s && s.kind() == Scalar.Kind.STRING
+          && areaBinding.defines(s.text())) {
+        int i = areas.indexOf(s.text());
+        if (i < 0) {
+          ok = false; // the area itself was refused, with its problems
+        } else {
+          named.add(areas.refs().get(i));
+        }
+        continue;
+      }
       Jurisdiction j = jurisdiction(item, subject, field);
       if (j == null) {
         ok = false;
@@ -673,7 +694,7 @@ final class PolicyBinder {
         members.add(j);
       }
     }
-    return ok ? new Scope(members) : null;
+    return ok ? new Scope(members, named) : null;
   }
 
   private @Nullable Jurisdiction jurisdiction(Node node, String subject, String field) {
@@ -689,7 +710,10 @@ final class PolicyBinder {
       return Jurisdiction.of(code);
     } catch (IllegalArgumentException e) {
       String hint = "";
-      if (!code.equals(code.toUpperCase(Locale.ROOT))) {
+      if (AREA_ID.matcher(code).matches() && !areas.refs().isEmpty()) {
+        hint = "; nor is it an area of this policy (areas: "
+            + String.join(", ", areas.refs().stream().map(AreaRef::id).toList()) + ")";
+      } else if (!code.equals(code.toUpperCase(Locale.ROOT))) {
         hint = "; codes are upper case, e.g. '" + code.toUpperCase(Locale.ROOT) + "'";
       } else if (code.equals("EU")) {
         hint = "; the EU is not a jurisdiction code: list its member states";
@@ -702,6 +726,8 @@ final class PolicyBinder {
       return null;
     }
   }
+
+  private static final Pattern AREA_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
   private static boolean isWildcard(String code) {
     String c = code.trim();

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.geoscope.core.AreaRef;
 import io.geoscope.core.Policy;
 import io.geoscope.core.Rule;
 import io.geoscope.policy.PolicyReport.Exposure;
@@ -61,6 +62,7 @@ public final class PolicyDiff {
   private final String fromVersion;
   private final boolean sameLabelOtherContent;
   private final List<LostRelief> lostReliefs;
+  private final List<AreaChange> areaChanges;
   private final String toVersion;
   private final List<Exposure> added;
   private final List<Exposure> removed;
@@ -75,6 +77,7 @@ public final class PolicyDiff {
     toVersion = b.version();
     sameLabelOtherContent = a.version().equals(b.version()) && !a.equals(b);
     lostReliefs = lostReliefsOf(a, b);
+    areaChanges = areaChangesOf(a.areas().refs(), b.areas().refs());
     Map<ExposureKey, Exposure> before = byKey(PolicyReport.exposuresOf(a));
     Map<ExposureKey, Exposure> after = byKey(PolicyReport.exposuresOf(b));
     List<Exposure> add = new ArrayList<>();
@@ -163,6 +166,72 @@ public final class PolicyDiff {
     return sameLabelOtherContent;
   }
 
+  /**
+   * An area added, removed or changed: its definition (postal codes, boundary), seen by its hash,
+   * or its name, place or source.
+   *
+   * @param id the area's id
+   * @param before the old policy's area, if it had one
+   * @param after the new policy's area, if it has one
+   */
+  public record AreaChange(String id, Optional<AreaRef> before, Optional<AreaRef> after) {
+    /** True if the definition itself changed (not only the name or source). */
+    public boolean redefined() {
+      return before.isPresent() && after.isPresent()
+          && !before.get().definitionHash().equals(after.get().definitionHash());
+    }
+  }
+
+  /** Areas added, removed or changed, by id. */
+  public List<AreaChange> areaChanges() {
+    return areaChanges;
+  }
+
+  private static List<AreaChange> areaChangesOf(List<AreaRef> a, List<AreaRef> b) {
+    Map<String, AreaRef> before = new java.util.TreeMap<>();
+    a.forEach(r -> before.put(r.id(), r));
+    Map<String, AreaRef> after = new java.util.TreeMap<>();
+    b.forEach(r -> after.put(r.id(), r));
+    Set<String> ids = new java.util.TreeSet<>(before.keySet());
+    ids.addAll(after.keySet());
+    List<AreaChange> out = new ArrayList<>();
+    for (String id : ids) {
+      AreaRef x = before.get(id);
+      AreaRef y = after.get(id);
+      if (x == null || !x.equals(y)) {
+        out.add(new AreaChange(id, Optional.ofNullable(x), Optional.ofNullable(y)));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private void areaText(StringBuilder out) {
+    TextTable t = new TextTable("AREA", "CHANGE", "BEFORE", "AFTER");
+    for (AreaChange c : areaChanges) {
+      String what = c.before().isEmpty() ? "added"
+          : c.after().isEmpty() ? "removed"
+          : c.redefined() ? "REDEFINED" : "renamed or re-sourced";
+      t.row(c.id(), what, c.before().map(PolicyDiff::shownArea).orElse(""),
+          c.after().map(PolicyDiff::shownArea).orElse(""));
+    }
+    section(out, "Areas", t);
+  }
+
+  private static String shownArea(AreaRef r) {
+    return r.name() + " in " + r.within().code() + ", " + r.definitionHash();
+  }
+
+  private void areaJson(ObjectNode root) {
+    ArrayNode arr = root.putArray("areaChanges");
+    for (AreaChange c : areaChanges) {
+      ObjectNode n = arr.addObject();
+      n.put("area", c.id());
+      n.put("redefined", c.redefined());
+      c.before().ifPresent(r -> n.put("beforeHash", r.definitionHash()));
+      c.after().ifPresent(r -> n.put("afterHash", r.definitionHash()));
+    }
+  }
+
   /** Reliefs removed or delayed (later start, earlier end), as the exposure each creates. */
   public List<LostRelief> lostReliefs() {
     return lostReliefs;
@@ -172,7 +241,7 @@ public final class PolicyDiff {
   public boolean isEmpty() {
     return !sameLabelOtherContent && added.isEmpty() && removed.isEmpty() && changed.isEmpty()
         && reliefsAdded.isEmpty() && reliefsRemoved.isEmpty()
-        && reachesAdded.isEmpty() && reachesRemoved.isEmpty();
+        && reachesAdded.isEmpty() && reachesRemoved.isEmpty() && areaChanges.isEmpty();
   }
 
   /** The diff as text tables, one section per kind of change; sections with nothing are left out. */
@@ -183,6 +252,7 @@ public final class PolicyDiff {
       return out.append("No change to sign off.\n").toString();
     }
     lostReliefText(out);
+    areaText(out);
     section(out, "New exposures", PolicyReport.exposureTable(added));
     section(out, "Removed exposures", PolicyReport.exposureTable(removed));
     TextTable changes =
@@ -225,6 +295,7 @@ public final class PolicyDiff {
     root.put("to", toVersion);
     root.put("empty", isEmpty());
     lostReliefJson(root);
+    areaJson(root);
     ArrayNode add = root.putArray("added");
     added.forEach(e -> add.add(PolicyReport.json(e)));
     ArrayNode rem = root.putArray("removed");

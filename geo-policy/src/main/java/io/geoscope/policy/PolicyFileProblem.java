@@ -97,7 +97,12 @@ public record PolicyFileProblem(
     /** A scope tried to name everyone ("*", "ALL", "world"). */
     WILDCARD_SCOPE,
     /** A problem of the policy itself, found by geo-core's validator: see {@link #legal()}. */
-    POLICY
+    POLICY,
+    /**
+     * An area's definition is unusable, found by geo-areas' validator; the message starts with
+     * its code in brackets, e.g. {@code [SELF_INTERSECTING]}.
+     */
+    AREA
   }
 
   @Override

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.geoscope.core.AreaRef;
 import io.geoscope.core.Condition;
+import io.geoscope.core.OnUncertain;
 import io.geoscope.core.Authority;
 import io.geoscope.core.Effect;
 import io.geoscope.core.Exemption;
@@ -220,6 +222,7 @@ public final class PolicyReport {
   private final Instant at;
   private final List<NetExposure> net;
   private final List<Authority> declared;
+  private final List<AreaRef> areas;
   private final List<Exposure> exposures;
   private final List<Relief> reliefs;
   private final List<Reach> reaches;
@@ -231,6 +234,7 @@ public final class PolicyReport {
     this.at = at;
     this.net = NetExposures.of(policy, at);
     this.declared = List.copyOf(policy.authorities());
+    this.areas = policy.areas().refs();
     this.exposures = exposuresOf(policy);
     this.reliefs = reliefsOf(policy);
     this.reaches = reachesOf(policy);
@@ -336,6 +340,12 @@ public final class PolicyReport {
         }
         places.addAll(countries);
       }
+      for (AreaRef a : rule.appliesIn().areas()) {
+        places.add("area " + a.id() + " in " + a.within().code() + how);
+        if (rule.onUncertain() == OnUncertain.APPLY) {
+          places.add("area " + a.id() + " in " + a.within().code() + " (uncertain too)" + how);
+        }
+      }
       if (rule.onUnknown() == OnUnknown.APPLY) {
         places.add("unknown");
       }
@@ -369,9 +379,12 @@ public final class PolicyReport {
   static List<Relief> reliefsOf(Policy policy) {
     List<Relief> out = new ArrayList<>();
     for (Exemption e : policy.exemptions()) {
-      for (Jurisdiction j : e.appliesIn().members()) {
+      List<String> where = new ArrayList<>();
+      e.appliesIn().members().forEach(j -> where.add(j.code()));
+      e.appliesIn().areas().forEach(a -> where.add("area " + a.id() + " in " + a.within().code()));
+      for (String w : where) {
         for (String ruleId : new TreeSet<>(e.lifts())) {
-          out.add(new Relief(j.code(), ruleId, e.id(), e.basis().citation(),
+          out.add(new Relief(w, ruleId, e.id(), e.basis().citation(),
               e.basis().effective(), e.basis().expires()));
         }
       }
@@ -399,7 +412,7 @@ public final class PolicyReport {
       Policy policy, String subject, LegalBasis basis, Scope appliesIn, List<Reach> out) {
     Authority a = policy.authorityOf(basis);
     List<Jurisdiction> outside = new ArrayList<>();
-    for (Jurisdiction j : appliesIn.members()) {
+    for (Jurisdiction j : appliesIn.places()) {
       if (!a.isHome(j)) {
         outside.add(j);
       }
@@ -514,6 +527,7 @@ public final class PolicyReport {
     out.append("\nExtraterritorial reach:\n")
         .append(reaches.isEmpty() ? "none\n" : reachTable(reaches).render());
     declaredText(out);
+    areasText(out);
     return out.toString();
   }
 
@@ -546,6 +560,7 @@ public final class PolicyReport {
     reaches.forEach(r -> rea.add(json(r)));
     netJson(root);
     declaredJson(root);
+    areasJson(root);
     return Json.print(root);
   }
 
@@ -565,6 +580,36 @@ public final class PolicyReport {
           n.why().isEmpty() ? "no rule applies" : String.join("; ", n.why()));
     }
     out.append(t.isEmpty() ? "none\n" : t.render());
+  }
+
+  /** The areas the policy defines, each with its definition's hash. */
+  public List<AreaRef> areas() {
+    return areas;
+  }
+
+  private void areasText(StringBuilder out) {
+    out.append("\nAreas:\n");
+    if (areas.isEmpty()) {
+      out.append("none\n");
+      return;
+    }
+    TextTable t = new TextTable("AREA", "NAME", "IN", "SOURCE", "DEFINITION");
+    for (AreaRef a : areas) {
+      t.row(a.id(), a.name(), a.within().code(), a.source(), a.definitionHash());
+    }
+    out.append(t.render());
+  }
+
+  private void areasJson(ObjectNode root) {
+    ArrayNode arr = root.putArray("areas");
+    for (AreaRef a : areas) {
+      ObjectNode o = arr.addObject();
+      o.put("id", a.id());
+      o.put("name", a.name());
+      o.put("in", a.within().code());
+      o.put("source", a.source());
+      o.put("definitionHash", a.definitionHash());
+    }
   }
 
   private void declaredText(StringBuilder out) {

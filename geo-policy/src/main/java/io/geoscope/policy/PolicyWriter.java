@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.geoscope.areas.Area;
+import io.geoscope.areas.AreaSet;
+import io.geoscope.core.AreaRef;
 import io.geoscope.core.EvidenceStandard;
+import io.geoscope.core.OnUncertain;
 import io.geoscope.core.OnAnonymizer;
 import io.geoscope.core.OnImprecise;
 import io.geoscope.core.Condition;
@@ -67,6 +71,12 @@ final class PolicyWriter {
         a.source().ifPresent(r -> n.put("reference", r));
       }
     }
+    if (policy.areas() instanceof AreaSet set && set.size() > 0) {
+      ArrayNode areas = root.putArray("areas");
+      for (Area a : set.areas()) {
+        areas.add(area(a));
+      }
+    }
     ArrayNode rules = root.putArray("rules");
     for (Rule rule : policy.rules()) {
       rules.add(rule(rule));
@@ -109,6 +119,33 @@ final class PolicyWriter {
     if (rule.onAnonymizer() != OnAnonymizer.IGNORE) {
       node.put("on-anonymizer", rule.onAnonymizer().code());
     }
+    if (rule.onUncertain() != OnUncertain.SKIP) {
+      node.put("on-uncertain", rule.onUncertain().code());
+    }
+    return node;
+  }
+
+  private static ObjectNode area(Area area) {
+    ObjectNode node = NODES.objectNode();
+    node.put("id", area.id());
+    node.put("name", area.name());
+    node.put("country", area.country().code());
+    area.subdivision().ifPresent(s -> node.put("subdivision", s.code()));
+    node.put("source", area.source());
+    if (!area.postalCodes().isEmpty()) {
+      node.set("postal-codes", strings(area.postalCodes()));
+    }
+    if (!area.postalPrefixes().isEmpty()) {
+      node.set("postal-code-prefixes", strings(area.postalPrefixes()));
+    }
+    area.boundary().ifPresent(b -> {
+      try {
+        // Inline, so the written file stands alone; the definition hash is unchanged.
+        node.set("boundary", JSON.readTree(b));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("a compiled area's boundary is JSON", e);
+      }
+    });
     return node;
   }
 
@@ -167,6 +204,9 @@ final class PolicyWriter {
     ArrayNode node = NODES.arrayNode();
     for (Jurisdiction j : new TreeSet<>(scope.members())) {
       node.add(j.code());
+    }
+    for (String id : new TreeSet<>(scope.areas().stream().map(AreaRef::id).toList())) {
+      node.add(id);
     }
     return node;
   }

@@ -51,6 +51,7 @@ class PolicyFilesFuzzTest {
     }
     assertThat(again.rules()).containsExactlyInAnyOrderElementsOf(policy.rules());
     assertThat(again.exemptions()).containsExactlyInAnyOrderElementsOf(policy.exemptions());
+    assertThat(again.areas().refs()).isEqualTo(policy.areas().refs());
   }
 
   private static Path temporaryFile(String suffix) {

@@ -14,6 +14,7 @@ import io.geoscope.core.Decision;
 import io.geoscope.core.Effect;
 import io.geoscope.core.Evidence;
 import io.geoscope.core.Feature;
+import io.geoscope.core.LocationSource;
 import io.geoscope.core.Meeting;
 import io.geoscope.core.Participant;
 import io.geoscope.core.Role;
@@ -30,9 +31,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The decide handler without HTTP: a JSON request in, the decision as JSON out.
  *
- * <p>Request: {@code {"participant": {"id", "role", "address", "dial_in", "site", "declared"},
- * "meeting": {"tags": [...], "features": [...]}}}; {@code id} is required, {@code role} defaults
- * to {@code attendee}, each signal is optional (precedence: dial_in, site, address, declared).
+ * <p>Request: {@code {"participant": {"id", "role", "address", "dial_in", "site", "declared",
+ * "postal_code"}, "meeting": {"tags": [...], "features": [...]}}}; {@code id} is required, {@code
+ * role} defaults to {@code attendee}, each signal is optional (precedence: dial_in, site, address,
+ * declared). {@code postal_code} places a dial-in, site or declared location relative to the
+ * policy's areas; an address located by the database uses the database's postal code.
  * Answer: {@code participant, outcome, admitted, jurisdiction, disabled, notices, reason,
  * reason_key, rules, citations, evidence {source, producer, detail}, policy}. The answer never
  * contains the address; evidence detail names the database field, never the address.
@@ -62,7 +65,7 @@ public final class DecisionService {
 
   private static final Set<String> TOP = Set.of("participant", "meeting");
   private static final Set<String> PARTICIPANT =
-      Set.of("id", "role", "address", "dial_in", "site", "declared");
+      Set.of("id", "role", "address", "dial_in", "site", "declared", "postal_code");
   private static final Set<String> MEETING = Set.of("tags", "features");
 
   private final LivePolicy policy;
@@ -132,6 +135,13 @@ public final class DecisionService {
             text(p, "site", "participant."),
             text(p, "address", "participant."),
             text(p, "declared", "participant."));
+    String postal = text(p, "postal_code", "participant.");
+    if (postal != null && where.source() != LocationSource.IP_GEOLOCATION
+        && where.jurisdiction().isKnown()) {
+      // A postal code the caller knows (dial-in area, room system, declared) places them
+      // relative to the policy's areas; an IP location keeps its database's own postal code.
+      where = policy.policy().areas().placed(where, postal);
+    }
     Meeting meeting = meeting(root.get("meeting"));
     Decision d = policy.engine().decide(new Participant(id, role, where), meeting);
     return new Answer(d, render(id, d, where));

@@ -80,6 +80,7 @@ public final class GeoServer implements AutoCloseable {
           GeoResolver.builder()
               .database(config.database())
               .documentationRangesResolve(config.documentationRangesResolve())
+              .areas(policy.policy().areas())
               .build();
     } catch (PolicyFileException e) {
       throw new ConfigException("policy " + config.policy() + " is invalid: " + e.getMessage());
@@ -90,6 +91,13 @@ public final class GeoServer implements AutoCloseable {
     this.reloadFailures = Counter.builder("geoscope.server.reload.failures").register(registry);
     // One reload shape: LivePolicy and GeoResolver remember their file, count, and tell this.
     policy.addReloadListener(this::logReload);
+    // A policy whose areas changed re-places every database record (off the request path).
+    policy.addReloadListener(event -> {
+      io.geoscope.core.Areas areas = policy.policy().areas();
+      if (!areas.refs().equals(resolver.areas().refs())) {
+        resolver.areas(areas);
+      }
+    });
     resolver.addReloadListener(this::logReload);
     QueuedThreadPool pool = new QueuedThreadPool(config.threads(), 4);
     pool.setName("geo-server");

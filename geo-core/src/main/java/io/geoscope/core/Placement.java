@@ -1,4 +1,4 @@
-package io.geoscope.areas;
+package io.geoscope.core;
 
 /**
  * Where a participant stands relative to one area, and which test placed them there.
@@ -9,6 +9,9 @@ package io.geoscope.areas;
  * inside: inside; wholly outside: outside), then, for areas without a boundary, the postal code
  * again (known and not listed: outside). Anything else is uncertain: with a boundary, an unlisted
  * postal code proves nothing, since the codes may list only part of the area.
+ *
+ * <p>The tests themselves run where areas are compiled (geo-areas), once per distinct place and
+ * never on a join; the engine reads the result from {@link Evidence#areas()}.
  */
 public enum Placement {
   /** Resolved to a different country than the area's. */
@@ -70,6 +73,24 @@ public enum Placement {
   /** Which test placed the participant. */
   public Test test() {
     return test;
+  }
+
+  /**
+   * A phrase for explanations, e.g. {@code "inside (postal code listed)"} or {@code "uncertain (the
+   * location circle straddles the boundary)"}.
+   */
+  public String describe() {
+    return switch (this) {
+      case OUTSIDE_BY_COUNTRY -> "outside (another country)";
+      case OUTSIDE_BY_SUBDIVISION -> "outside (another subdivision)";
+      case INSIDE_BY_POSTAL_CODE -> "inside (postal code listed)";
+      case INSIDE_BY_BOUNDARY -> "inside (location circle within the boundary)";
+      case OUTSIDE_BY_BOUNDARY -> "outside (location circle clear of the boundary)";
+      case OUTSIDE_BY_POSTAL_CODE -> "outside (postal code not listed)";
+      case UNCERTAIN_STRADDLES_BOUNDARY -> "uncertain (the location circle straddles the boundary)";
+      case UNCERTAIN_NO_PLACE_DETAIL -> "uncertain (no postal code or location to test)";
+      case UNCERTAIN_UNKNOWN_JURISDICTION -> "uncertain (jurisdiction unknown)";
+    };
   }
 
   /** True if {@link #verdict()} is INSIDE. */
