@@ -20,10 +20,11 @@ java -jar "$jar" $rest -rf json -rff "$out/jmh-rest.json" \
   'DecisionBenchmark|JoinPathBenchmark|RosterBenchmark|PolicyScaleBenchmark|CompileBenchmark'
 # Virtual threads need JDK 21+; the build targets release 17, the jar runs on any later JDK.
 jdk21=${JDK21_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-# Bounded: on 2 cores its first measurement iteration once never ended (4 spinning virtual
-# threads on 2 carriers); the tables then say the row is missing instead of the script hanging.
+# Its @Fork sets -Djmh.executor=VIRTUAL and one carrier per benchmark thread (4 spinning virtual
+# threads on the 2 default carriers of a 2-core machine never finished an iteration). Still
+# bounded, so that a hang leaves the row out instead of stopping the script.
 if ! timeout 300 "$jdk21/bin/java" -jar "$jar" $rest -jvm "$jdk21/bin/java" \
-    -jvmArgsAppend -Djmh.executor=VIRTUAL -rf json -rff "$out/jmh-virtual.json" \
+    -rf json -rff "$out/jmh-virtual.json" \
     'VirtualThreadBenchmark'; then
   echo "VirtualThreadBenchmark did not finish within 300 s; its rows are left out" >&2
   echo '[]' > "$out/jmh-virtual.json"

@@ -28,8 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class CompileBenchmark {
 
-  /** {@code synthetic}, {@code real} or a path to a MaxMind DB file. */
-  @Param({"real", "synthetic"})
+  /**
+   * {@code synthetic}, {@code real}, {@code city28} (the 28 MB GeoLite2-City-shaped IPv4 file) or a
+   * path to a MaxMind DB file.
+   */
+  @Param({"real", "synthetic", "city28"})
   public String db = "real";
 
   Path path;

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Finds the database a benchmark runs on, from the value of its {@code db} parameter: {@code
- * synthetic} (see {@link SyntheticDatabase}), {@code real} (the ip-location-db country database
+ * synthetic} (see {@link SyntheticDatabase}), {@code city28} (see {@link CityShapedDatabase}),
+ * {@code real} (the ip-location-db country database
  * under the shared data directory), or a path to any MaxMind DB file.
  */
 final class Databases {
@@ -31,6 +32,9 @@ final class Databases {
   static Path location(String db) {
     if (db.equals("synthetic")) {
       return SyntheticDatabase.path(SEED);
+    }
+    if (db.equals("city28")) {
+      return CityShapedDatabase.path(SEED);
     }
     if (!db.equals("real")) {
       return Path.of(db);

@@ -36,6 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * The join path wired as the README recommends: the socket peer and {@code X-Forwarded-For}
  * through {@link TrustedProxies}, the resolver, and an engine with a {@link TransparencyCollector}
  * and {@link DecisionMetrics} as listeners, deciding for a {@link Participant} built per join.
+ * {@code proxiesAndResolve} is the proxies-and-resolve part alone.
  * {@code resolveOnly} is the reference (the same addresses, text resolve alone); {@code wiredAdmit}
  * admits (addresses where no rule applies to a recorded meeting), {@code wiredLimited} limits
  * (addresses in DE: recording-consent notice) and {@code wiredDeny} denies (addresses in CN).
@@ -112,9 +113,17 @@ public class JoinPathBenchmark {
   }
 
   private Decision join(String forwardedFor) {
-    String client = proxies.clientAddress(PROXY, forwardedFor);
-    Evidence where = resolver.resolve(client);
+    // The header read in place (GeoResolver.resolve(TrustedProxies, ...)): no client string, no
+    // ClientAddress. The Participant stays per join: it carries this join's evidence, and the
+    // listeners are only called by decide(Participant, ...); see the README's Performance notes.
+    Evidence where = resolver.resolve(proxies, PROXY, forwardedFor);
     return engine.decide(new Participant("participant-1", Role.ATTENDEE, where), meeting, at);
+  }
+
+  /** Proxies and resolve alone, in place: what the wiring adds to the text resolve. */
+  @Benchmark
+  public Evidence proxiesAndResolve(Cursor c) {
+    return resolver.resolve(proxies, PROXY, admit[c.next()]);
   }
 
   /** Text resolve alone, on the admit-path addresses: the reference. */

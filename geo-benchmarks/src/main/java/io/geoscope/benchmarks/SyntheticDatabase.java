@@ -55,16 +55,24 @@ final class SyntheticDatabase {
   private SyntheticDatabase() {}
 
   /** The path of the database for {@code seed}, writing it first if it is not cached yet. */
-  static synchronized Path path(long seed) {
+  static Path path(long seed) {
+    return cached("synthetic-v" + GENERATOR_VERSION + "-" + seed + ".mmdb", () -> writer(seed));
+  }
+
+  /**
+   * The file {@code name} in {@code java.io.tmpdir/geoscope-bench/}, written by {@code writer}
+   * first if it is not there yet (generated databases are reused across runs).
+   */
+  static synchronized Path cached(String name, java.util.function.Supplier<MmdbWriter> writer) {
     Path dir = Path.of(System.getProperty("java.io.tmpdir"), "geoscope-bench");
-    Path file = dir.resolve("synthetic-v" + GENERATOR_VERSION + "-" + seed + ".mmdb");
+    Path file = dir.resolve(name);
     if (Files.isRegularFile(file)) {
       return file;
     }
     try {
       Files.createDirectories(dir);
       long t0 = System.nanoTime();
-      writer(seed).write(file);
+      writer.get().write(file);
       System.err.printf(
           "geoscope-bench: wrote %s (%,d bytes) in %.1f s%n",
           file, Files.size(file), (System.nanoTime() - t0) / 1e9);
@@ -218,7 +226,7 @@ final class SyntheticDatabase {
   }
 
   /** The end of the reserved block overlapping [start, start + size), or -1 if none does. */
-  private static long reservedEnd(long start, long size) {
+  static long reservedEnd(long start, long size) {
     for (long[] block : RESERVED4) {
       long blockEnd = block[0] + (1L << (32 - block[1]));
       if (start < blockEnd && block[0] < start + size) {

@@ -20,18 +20,35 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Text resolves on virtual threads (JDK 21+): the resolver keeps no per-thread buffer, so these
- * allocate nothing. Run on JDK 21 or later with JMH's virtual-thread executor ({@code
- * -jvmArgsAppend -Djmh.executor=VIRTUAL}, as {@code run-benchmarks.sh} does); the setup refuses to
- * measure on platform threads, so a result in the table really came from virtual threads.
+ * allocate nothing. Run on JDK 21 or later; the fork sets JMH's virtual-thread executor itself
+ * ({@code -Djmh.executor=VIRTUAL}), and the setup refuses to measure on platform threads, so a
+ * result in the table really came from virtual threads.
+ *
+ * <p>The fork also gives the virtual-thread scheduler one carrier per benchmark thread ({@code
+ * -Djdk.virtualThreadScheduler.parallelism}, default: one per core). JMH's benchmark threads spin
+ * (at the start and end of each iteration every thread runs the workload until all threads have
+ * arrived) and never block, so a virtual thread never gives up its carrier: with 4 threads on the
+ * 2 carriers of a 2-core machine, two spun forever waiting for two that could never be mounted,
+ * and the first iteration never ended. With a carrier each the OS shares the cores, as it does
+ * for platform threads. Per-thread state would still show: each of the 4 threads is a new
+ * virtual thread.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
-@Threads(4)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {
+      "-Djmh.executor=VIRTUAL",
+      "-Djdk.virtualThreadScheduler.parallelism=" + VirtualThreadBenchmark.THREADS
+    })
+@Threads(VirtualThreadBenchmark.THREADS)
 @State(Scope.Benchmark)
 public class VirtualThreadBenchmark {
+  /** Benchmark threads, and carrier threads for them. */
+  static final int THREADS = 4;
+
   /** {@code synthetic}, {@code real} or a path to a MaxMind DB file. */
   @Param({"synthetic"})
   public String db = "synthetic";
@@ -58,7 +75,7 @@ public class VirtualThreadBenchmark {
       // Thread.isVirtual is JDK 21+; the module is compiled for release 17.
       Object virtual = Thread.class.getMethod("isVirtual").invoke(Thread.currentThread());
       if (!Boolean.TRUE.equals(virtual)) {
-        throw new IllegalStateException("run with -jvmArgsAppend -Djmh.executor=VIRTUAL on JDK 21+");
+        throw new IllegalStateException("run on JDK 21+ with -Djmh.executor=VIRTUAL (the @Fork sets it)");
       }
     }
 

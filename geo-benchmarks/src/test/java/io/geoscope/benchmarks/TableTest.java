@@ -89,7 +89,8 @@ class TableTest {
                 result("JoinPathBenchmark", "wiredAdmit", synthetic, 50, 0),
                 result("JoinPathBenchmark", "wiredLimited", synthetic, 80, 72),
                 result("JoinPathBenchmark", "wiredDeny", synthetic, 250, 0),
-                result("VirtualThreadBenchmark", "ipv6FromString", synthetic, 70, 0))
+                result("VirtualThreadBenchmark", "ipv6FromString", synthetic, 70, 0),
+                result("CompileBenchmark", "buildResolver", "{\"db\":\"city28\"}", 1.6e9, 0))
             + "]");
     String printed = print(Table.read(json));
     assertThat(printed)
@@ -99,7 +100,8 @@ class TableTest {
         .contains("| wired join path, limited, <= 1.5x resolve alone (db=synthetic) | 2.0 | **no** |")
         .contains("| wired join path, limited, allocates 0 B/op (db=synthetic) | 72.0 | **no** |")
         .contains("| wired join path, deny, <= 300 ns (db=synthetic) | 250 | yes |")
-        .contains("| ipv6FromString on virtual threads allocates 0 B/op (db=synthetic) | 0.000 | yes |");
+        .contains("| ipv6FromString on virtual threads allocates 0 B/op (db=synthetic) | 0.000 | yes |")
+        .contains("| compile of the 28 MB GeoLite2-City-shaped IPv4 file (MmdbWriter) <= 1.5 s | 1.6 | **no** |");
   }
 
   private static String print(List<Table.Row> rows) {

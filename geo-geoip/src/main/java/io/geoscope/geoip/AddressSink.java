@@ -11,11 +11,19 @@ import org.jspecify.annotations.NullMarked;
  * allocates nothing.
  */
 @NullMarked
-final class AddressSink {
+final class AddressSink implements IpParser.Ipv6Receiver<AddressSink> {
   /** The IPv4 address as an unsigned 32-bit value in an int ({@code 1.2.3.4} is 0x01020304). */
   public int v4;
   /** The upper 64 bits of an IPv6 address. */
   public long hi;
   /** The lower 64 bits of an IPv6 address. */
   public long lo;
+
+  /** Stores the halves {@link IpParser#ipv6} parsed. */
+  @Override
+  public AddressSink ipv6(long hi, long lo) {
+    this.hi = hi;
+    this.lo = lo;
+    return this;
+  }
 }

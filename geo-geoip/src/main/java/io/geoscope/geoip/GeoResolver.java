@@ -203,16 +203,23 @@ public final class GeoResolver implements AutoCloseable {
    */
   public Evidence resolve(CharSequence ip) {
     requireNonNull(ip, "ip");
-    // Parsed into locals: no holder object and no per-thread buffer (virtual threads would each
-    // get one). A valid dotted quad is read once; IPv6 text is read twice, once per half.
+    // No holder object and no per-thread buffer (virtual threads would each get one): a valid
+    // dotted quad is read once into a long; valid IPv6 text is read once, and the parser hands
+    // both halves to the state as arguments. Anything else goes to the careful parsers for the
+    // precise error.
+    ResolverState s = state;
     long v4 = IpParser.fastIpv4(ip);
     if (v4 >= 0) {
-      return state.resolve4((int) v4);
+      return s.resolve4((int) v4);
+    }
+    Evidence e = IpParser.onePassIpv6(ip, 0, ip.length(), s);
+    if (e != null) {
+      return e;
     }
     if (IpParser.isColonForm(ip)) {
-      return state.resolve6(IpParser.high(ip), IpParser.low(ip));
+      return IpParser.ipv6(ip, s);
     }
-    return state.resolve4(IpParser.ipv4(ip));
+    return s.resolve4(IpParser.ipv4(ip));
   }
 
   /**
@@ -265,6 +272,41 @@ public final class GeoResolver implements AutoCloseable {
       return state.resolve6(client.ipv6High(), client.ipv6Low());
     }
     return HIDDEN_BY_PROXY;
+  }
+
+  /**
+   * Resolves the client behind {@code proxies}: the same evidence as {@code
+   * resolve(proxies.client(socketPeer, xForwardedFor))}, with the same errors, but allocation-free
+   * for the usual headers. The peer and the header elements are read in place, right to left,
+   * nothing is copied and no {@link ClientAddress} is made when every element read is a bare or
+   * bracketed address with or without a decimal port; an element that hides the client ({@code
+   * unknown}, an obfuscated identifier) or is malformed takes the typed path, which allocates. An
+   * IPv6 client found in the header is parsed once more to be resolved.
+   *
+   * @param xForwardedFor the header value, null when absent; join several lines with {@code ","}
+   * @throws InvalidAddressException if the peer is not a bare IP literal
+   * @throws InvalidHeaderException if an element that had to be read is malformed
+   */
+  public Evidence resolve(TrustedProxies proxies, String socketPeer, @Nullable String xForwardedFor) {
+    requireNonNull(proxies, "proxies");
+    requireNonNull(socketPeer, "socketPeer");
+    long where = proxies.locate(socketPeer, xForwardedFor);
+    if (where == TrustedProxies.DECLINED) {
+      return resolve(proxies.client(socketPeer, xForwardedFor));
+    }
+    ResolverState s = state;
+    long kind = where & (7L << 60);
+    if (kind == TrustedProxies.LOCATED_V4) {
+      return s.resolve4((int) where);
+    }
+    if (kind == TrustedProxies.LOCATED_PEER_V6) {
+      return IpParser.ipv6(socketPeer, s);
+    }
+    String header = requireNonNull(xForwardedFor);
+    int start = (int) (where >>> 30) & ((1 << 30) - 1);
+    int end = (int) where & ((1 << 30) - 1);
+    Evidence e = IpParser.onePassIpv6(header, start, end, s);
+    return e != null ? e : resolve(proxies.client(socketPeer, xForwardedFor));
   }
 
   /** Resolves an IPv4 address given as its 32 bits in network order; allocation-free. */

@@ -3,6 +3,7 @@ package io.geoscope.geoip;
 import io.geoscope.geoip.InvalidAddressException;
 import io.geoscope.geoip.InvalidAddressException.Reason;
 import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A strict, allocation-free parser of IPv4 and IPv6 address literals. It never consults DNS: a
@@ -82,12 +83,140 @@ final class IpParser {
    */
   public static int parse(CharSequence text, AddressSink sink) {
     if (isColonForm(text)) {
-      sink.hi = parseAny(text, true);
-      sink.lo = parseAny(text, false);
+      ipv6(text, sink);
       return V6;
     }
     sink.v4 = ipv4(text);
     return V4;
+  }
+
+  /**
+   * Receives both halves of an IPv6 address that {@link #ipv6} parsed in one pass: the parser
+   * ends by calling it, so the halves travel as arguments and no holder object is needed.
+   *
+   * @param <R> what the receiver makes of the address (an evidence, a flag, ...)
+   */
+  interface Ipv6Receiver<R> {
+    /** Called once with the big-endian halves of the parsed address. */
+    R ipv6(long hi, long lo);
+  }
+
+  /**
+   * Parses an IPv6 literal in one pass and hands both halves to {@code receiver}; allocation-free
+   * for a valid literal.
+   *
+   * @return what {@code receiver} returned
+   * @throws InvalidAddressException if the text is not a valid IPv6 literal (IPv4 included)
+   */
+  public static <R> R ipv6(CharSequence text, Ipv6Receiver<R> receiver) {
+    R r = onePassIpv6(text, 0, text.length(), receiver);
+    if (r != null) {
+      return r;
+    }
+    // Declined: the careful parser names the problem (it throws for every text the one pass
+    // declines; the halves below are only a safety net should the two ever disagree).
+    return receiver.ipv6(high(text), low(text));
+  }
+
+  /**
+   * The common case of IPv6 in one pass over {@code text[start, end)}, without a pre-scan: calls
+   * {@code receiver} with both halves and returns its result, or returns null without calling it
+   * if the range is not a valid IPv6 literal (IPv4, zone ids, brackets, anything else; the
+   * careful parser then says why). Accepts exactly the texts {@link #high}/{@link #low} accept,
+   * with the same value.
+   */
+  static <R> @Nullable R onePassIpv6(
+      CharSequence text, int start, int end, Ipv6Receiver<R> receiver) {
+    int len = end - start;
+    if (len < 2 || len > MAX_LENGTH) {
+      return null;
+    }
+    // Groups accumulate, 16 bits each, in a 128-bit (hi, lo) shift register; at "::" the register
+    // moves to head and starts again, and at the end head is shifted over the elided groups.
+    long hi = 0;
+    long lo = 0;
+    long headHi = 0;
+    long headLo = 0;
+    int groups = 0;
+    int gap = -1; // groups before "::", or -1 if there is none
+    int i = start;
+    if (text.charAt(i) == ':') {
+      if (text.charAt(i + 1) != ':') {
+        return null;
+      }
+      gap = 0;
+      i += 2;
+    }
+    int max = gap >= 0 ? 7 : 8;
+    while (i < end) {
+      int groupStart = i;
+      int group = 0;
+      int digits = 0;
+      char c = 0;
+      while (i < end) {
+        c = text.charAt(i);
+        int d = c < 128 ? HEX[c] : -1;
+        if (d < 0) {
+          break;
+        }
+        group = (group << 4) | d;
+        digits++;
+        i++;
+      }
+      if (i < end && c == '.') {
+        if (groups + 2 > max) {
+          return null;
+        }
+        long v4 = fastIpv4(text, groupStart, end);
+        if (v4 < 0) {
+          return null;
+        }
+        hi = (hi << 32) | (lo >>> 32);
+        lo = (lo << 32) | v4;
+        groups += 2;
+        break;
+      }
+      if (digits == 0 || digits > 4 || ++groups > max) {
+        return null;
+      }
+      hi = (hi << 16) | (lo >>> 48);
+      lo = (lo << 16) | group;
+      if (i == end) {
+        break;
+      }
+      if (c != ':' || ++i == end) {
+        return null; // another character, or a single trailing colon
+      }
+      if (text.charAt(i) == ':') {
+        if (gap >= 0 || groups > 7) {
+          return null;
+        }
+        gap = groups;
+        max = 7;
+        headHi = hi;
+        headLo = lo;
+        hi = 0;
+        lo = 0;
+        i++;
+      }
+    }
+    if (gap < 0) {
+      return groups == 8 ? receiver.ipv6(hi, lo) : null;
+    }
+    if (gap > 0) {
+      // The head's gap groups go to the top: shift the 128-bit head left by 16 * (8 - gap) bits.
+      int shift = 16 * (8 - gap); // 16..112
+      if (shift >= 64) {
+        headHi = headLo << (shift - 64);
+        headLo = 0;
+      } else {
+        headHi = (headHi << shift) | (headLo >>> (64 - shift));
+        headLo <<= shift;
+      }
+      hi |= headHi;
+      lo |= headLo;
+    }
+    return receiver.ipv6(hi, lo);
   }
 
   /**
@@ -111,7 +240,13 @@ final class IpParser {
    */
   @SuppressWarnings("ShortCircuitBoolean") // & and | on purpose: no branch per character
   public static long fastIpv4(CharSequence text) {
-    int len = text.length();
+    return fastIpv4(text, 0, text.length());
+  }
+
+  /** As {@link #fastIpv4(CharSequence)} for {@code text[start, end)}, e.g. a header element. */
+  @SuppressWarnings("ShortCircuitBoolean") // & and | on purpose: no branch per character
+  static long fastIpv4(CharSequence text, int start, int end) {
+    int len = end - start;
     if (len < 7 || len > 15) {
       return -1;
     }
@@ -120,7 +255,7 @@ final class IpParser {
     int digits = 0;
     int dots = 0;
     boolean bad = false;
-    for (int i = 0; i < len; i++) {
+    for (int i = start; i < end; i++) {
       char c = text.charAt(i);
       boolean isDot = c == '.';
       bad |= !isDot & (c < '0' | c > '9');

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * A partition of the IPv4 or IPv6 address space into ranges, each carrying a small int id: the
  * compiled form of a MaxMind search tree. Lookups are allocation-free: a first-level index on the
- * top 16 address bits narrows the search to a handful of ranges, then a binary search finishes.
+ * top 16 address bits (for the crowded IPv6 buckets, a second level on the next 12) narrows the
+ * search to a handful of ranges, then a binary search finishes.
  *
  * <p>Instances are immutable and thread-safe once built.
  */
@@ -27,6 +28,20 @@ final class RangeTable {
   /** index[h] = first range whose start has top-16 bits >= h. */
   private final int[] index;
 
+  /**
+   * IPv6 only: for a top-16 bucket h with at least {@link #SUB_SLOTS} ranges (registries allocate
+   * from a few /16s, so a handful of buckets hold nearly every range), subOf[h] is the offset in
+   * {@link #sub} of a second-level index on the next {@link #SUB_BITS} bits, -1 otherwise.
+   * sub[subOf[h] + k] = first range of the bucket whose start has those bits >= k. At most one
+   * slot per range: the memory stays proportional to the table, whatever the file.
+   */
+  private final int[] subOf;
+
+  private final int[] sub;
+
+  private static final int SUB_BITS = 12;
+  private static final int SUB_SLOTS = 1 << SUB_BITS;
+
   private RangeTable(boolean v6, int[] start4, long[] startHi, long[] startLo, int[] ids) {
     this.v6 = v6;
     this.start4 = start4;
@@ -41,10 +56,48 @@ final class RangeTable {
       }
       index[h] = r;
     }
+    if (!v6) {
+      this.subOf = new int[0];
+      this.sub = new int[0];
+      return;
+    }
+    this.subOf = new int[INDEX_SIZE - 1];
+    int big = 0;
+    for (int h = 0; h < INDEX_SIZE - 1; h++) {
+      big += index[h + 1] - index[h] >= SUB_SLOTS ? 1 : 0;
+    }
+    this.sub = new int[big * (SUB_SLOTS + 1)];
+    int at = 0;
+    for (int h = 0; h < INDEX_SIZE - 1; h++) {
+      int first = index[h];
+      int end = index[h + 1];
+      if (end - first < SUB_SLOTS) {
+        subOf[h] = -1;
+        continue;
+      }
+      subOf[h] = at;
+      int q = first;
+      for (int k = 0; k <= SUB_SLOTS; k++) {
+        while (q < end && subBits(startHi[q]) < k) {
+          q++;
+        }
+        sub[at + k] = q;
+      }
+      at += SUB_SLOTS + 1;
+    }
+  }
+
+  private static int subBits(long hi) {
+    return (int) (hi >>> (48 - SUB_BITS)) & (SUB_SLOTS - 1);
   }
 
   private int top16(int r) {
     return v6 ? (int) (startHi[r] >>> 48) : start4[r] >>> 16;
+  }
+
+  /** How many IPv6 top-16 buckets have the second-level index. */
+  int crowdedBuckets() {
+    return sub.length / (SUB_SLOTS + 1);
   }
 
   /** The number of ranges. */
@@ -73,8 +126,17 @@ final class RangeTable {
   /** The id of the range holding the IPv6 address ({@code hi}, {@code lo}), big-endian halves. */
   public int lookup6(long addrHi, long addrLo) {
     int h = (int) (addrHi >>> 48);
-    int lo = index[h];
-    int hi = index[h + 1] - 1;
+    int s = subOf[h];
+    int lo;
+    int hi;
+    if (s < 0) {
+      lo = index[h];
+      hi = index[h + 1] - 1;
+    } else {
+      int k = s + subBits(addrHi);
+      lo = sub[k];
+      hi = sub[k + 1] - 1;
+    }
     int found = lo - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * which is then cached (a racy but safe publication: {@link Evidence} is immutable with final
  * fields). Thread-safe.
  */
-final class ResolverState {
+final class ResolverState implements IpParser.Ipv6Receiver<Evidence> {
 
   private static final String NON_ROUTABLE_PRODUCER = "geoscope special-purpose address registry";
 
@@ -179,6 +179,12 @@ final class ResolverState {
     int loc = location.db().lookup6(hi, lo);
     Loader.Anonymizers anon = anonymizers;
     return anon == null ? placed[loc] : combine(loc, anon.db().lookup6(hi, lo));
+  }
+
+  /** Resolves the address {@link IpParser#ipv6} parsed: {@link #resolve6}. */
+  @Override
+  public Evidence ipv6(long hi, long lo) {
+    return resolve6(hi, lo);
   }
 
   /**

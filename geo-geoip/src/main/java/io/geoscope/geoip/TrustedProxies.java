@@ -68,6 +68,9 @@ public final class TrustedProxies {
   private final long[] v6MaskHi;
   private final long[] v6MaskLo;
 
+  /** Whether an IPv6 address the one-pass parser read is trusted; made once, shared by calls. */
+  private final IpParser.Ipv6Receiver<Boolean> trusts = (hi, lo) -> containsV6Address(hi, lo);
+
   private TrustedProxies(int[] v4Network, int[] v4Mask, long[] v6NetworkHi, long[] v6NetworkLo, long[] v6MaskHi, long[] v6MaskLo) {
     this.v4Network = v4Network;
     this.v4Mask = v4Mask;
@@ -337,10 +340,133 @@ public final class TrustedProxies {
   }
 
   private boolean contains(int version, AddressSink a) {
-    if (version == IpParser.V4) {
-      return containsV4(a.v4) || containsV6(0L, 0xFFFF_0000_0000L | (a.v4 & 0xFFFF_FFFFL));
+    return version == IpParser.V4 ? containsV4Address(a.v4) : containsV6Address(a.hi, a.lo);
+  }
+
+  /** An IPv4 address, also through ranges over its IPv4-mapped form. */
+  private boolean containsV4Address(int v4) {
+    return containsV4(v4) || containsV6(0L, 0xFFFF_0000_0000L | (v4 & 0xFFFF_FFFFL));
+  }
+
+  /** An IPv6 address, and an IPv4-mapped one also through the IPv4 ranges. */
+  private boolean containsV6Address(long hi, long lo) {
+    return containsV6(hi, lo) || (hi == 0 && (lo >>> 32) == 0xFFFF && containsV4((int) lo));
+  }
+
+  // What locate found, in one long: the kind in bits 60-62; for an IPv4 client its 32 bits in the
+  // low bits; for an IPv6 header element its [start, end) in bits 30-59 and 0-29.
+  static final long DECLINED = -1L;
+  static final long LOCATED_V4 = 1L << 60;
+  static final long LOCATED_PEER_V6 = 2L << 60;
+  static final long LOCATED_ELEMENT_V6 = 3L << 60;
+  private static final int MAX_FAST_HEADER = (1 << 30) - 1;
+
+  /**
+   * The client of {@link #client(String, String)}, found without allocating: the header is read
+   * in place from the right, each element parsed where it stands. Only well-formed elements of
+   * bare or bracketed addresses with or without a decimal port are read here; anything else
+   * (an invalid peer, an element that hides the client, a malformed element) gives {@link
+   * #DECLINED}, and the caller takes the typed walk, which returns or throws what it always did.
+   * The fast walk has no effects, so declining half-way is safe.
+   *
+   * @return {@link #LOCATED_V4} | the client's bits, {@link #LOCATED_PEER_V6} (the peer is the
+   *     IPv6 client), {@link #LOCATED_ELEMENT_V6} | start &lt;&lt; 30 | end (the IPv6 client is
+   *     {@code header[start, end)}), or {@link #DECLINED}
+   */
+  long locate(String peer, @Nullable String header) {
+    long left;
+    boolean readHeader;
+    long p = IpParser.fastIpv4(peer);
+    if (p >= 0) {
+      left = LOCATED_V4 | p;
+      readHeader = header != null && containsV4Address((int) p);
+    } else {
+      Boolean trusted = IpParser.onePassIpv6(peer, 0, peer.length(), trusts);
+      if (trusted == null) {
+        return DECLINED;
+      }
+      left = LOCATED_PEER_V6;
+      readHeader = header != null && trusted;
     }
-    return containsV6(a.hi, a.lo) || (a.hi == 0 && (a.lo >>> 32) == 0xFFFF && containsV4((int) a.lo));
+    if (!readHeader) {
+      return left;
+    }
+    String h = java.util.Objects.requireNonNull(header);
+    if (h.length() > MAX_FAST_HEADER) {
+      return DECLINED;
+    }
+    for (int end = h.length(); end >= 0; ) {
+      int start = h.lastIndexOf(',', end - 1) + 1;
+      int s = start;
+      int e = end;
+      while (s < e && isSpace(h.charAt(s))) {
+        s++;
+      }
+      while (e > s && isSpace(h.charAt(e - 1))) {
+        e--;
+      }
+      end = start - 1;
+      if (s == e) {
+        continue; // an empty list element
+      }
+      long v4 = IpParser.fastIpv4(h, s, e);
+      if (v4 < 0) {
+        v4 = ipv4WithPort(h, s, e);
+      }
+      if (v4 >= 0) {
+        left = LOCATED_V4 | v4;
+        if (!containsV4Address((int) v4)) {
+          return left;
+        }
+        continue;
+      }
+      if (h.charAt(s) == '[') {
+        int close = h.indexOf(']', s);
+        if (close < 0 || close >= e || (close + 1 < e && (h.charAt(close + 1) != ':' || !isPort(h, close + 2, e)))) {
+          return DECLINED;
+        }
+        s++;
+        e = close;
+      }
+      Boolean trusted = IpParser.onePassIpv6(h, s, e, trusts);
+      if (trusted == null) {
+        return DECLINED;
+      }
+      left = LOCATED_ELEMENT_V6 | ((long) s << 30) | e;
+      if (!trusted) {
+        return left;
+      }
+    }
+    return left;
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t';
+  }
+
+  /** The IPv4 address of {@code text[s, e)} written as {@code a.b.c.d:port}, or -1. */
+  private static long ipv4WithPort(String text, int s, int e) {
+    int colon = text.indexOf(':', s);
+    if (colon < 0 || colon >= e || !isPort(text, colon + 1, e)) {
+      return -1;
+    }
+    return IpParser.fastIpv4(text, s, colon);
+  }
+
+  /** Whether {@code text[s, e)} is a decimal port: 1 to 5 digits, at most 65535. */
+  private static boolean isPort(String text, int s, int e) {
+    if (e - s < 1 || e - s > 5) {
+      return false;
+    }
+    int port = 0;
+    for (int i = s; i < e; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      port = port * 10 + (c - '0');
+    }
+    return port <= 65535;
   }
 
   private boolean containsV4(int address) {

@@ -1,9 +1,7 @@
 package io.geoscope.geoip;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,19 +17,13 @@ class IpParserAllocationTest {
 
   @Test
   void parsingValidLiteralsAllocatesNothingAfterWarmUp() {
-    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
-        "this JVM has no com.sun.management.ThreadMXBean to count allocated bytes");
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
-    assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
-        "thread allocation accounting is not enabled on this JVM");
+    ThreadAllocation counter = ThreadAllocation.counter();
     AddressSink sink = new AddressSink();
     long checksum = parseAll(sink, 200_000);
-    long threadId = Thread.currentThread().getId();
 
-    long before = threads.getThreadAllocatedBytes(threadId);
+    long before = counter.bytes();
     checksum += parseAll(sink, 100_000);
-    long allocated = threads.getThreadAllocatedBytes(threadId) - before;
+    long allocated = counter.bytes() - before;
 
     assertThat(checksum).isNotZero();
     // A few hundred bytes of slack for the measurement call itself; one allocation per parse would

@@ -1,10 +1,8 @@
 package io.geoscope.geoip;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.geoscope.geoip.writer.MmdbWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -34,14 +32,7 @@ class ResolverAllocationTest {
 
   @Test
   void resolvingAllocatesNothingAfterWarmUp() throws Exception {
-    java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-    assumeTrue(
-        bean instanceof com.sun.management.ThreadMXBean,
-        "this JVM has no com.sun.management.ThreadMXBean to count allocated bytes");
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
-    assumeTrue(
-        threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled(),
-        "thread allocation accounting is not enabled on this JVM");
+    ThreadAllocation counter = ThreadAllocation.counter();
     Path db = dir.resolve("db.mmdb");
     MmdbWriter.ipv6("GeoIP2-City")
         .buildEpoch(Instant.parse("2026-01-01T00:00:00Z"))
@@ -56,11 +47,10 @@ class ResolverAllocationTest {
         .write(anon);
     GeoResolver r = GeoResolver.builder().database(db).anonymousIp(anon).build();
     long checksum = resolveAll(r, 200_000);
-    long threadId = Thread.currentThread().getId();
 
-    long before = threads.getThreadAllocatedBytes(threadId);
+    long before = counter.bytes();
     checksum += resolveAll(r, 100_000);
-    long allocated = threads.getThreadAllocatedBytes(threadId) - before;
+    long allocated = counter.bytes() - before;
 
     assertThat(checksum).isNotZero();
     assertThat(allocated).as("bytes allocated by 300k lookups").isLessThan(1024);
