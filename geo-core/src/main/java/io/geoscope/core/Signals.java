@@ -32,6 +32,9 @@ import java.util.TreeSet;
 public final class Signals {
   private static final String PRODUCER = "geoscope signals";
 
+  /** The single-signal Signals last built per identity-hash slot; see {@link #single}. */
+  private static final Signals[] SINGLES = new Signals[1024];
+
   private final Precedence precedence;
   private final List<Evidence> all;
   private final List<Evidence> known;
@@ -54,6 +57,18 @@ public final class Signals {
     }
     this.conflicting = differ;
     this.primary = choose(precedence, this.all, this.known);
+  }
+
+  /**
+   * One signal, without sorting, copying or choosing: a join with one signal builds this per
+   * participant, so it holds one small list and nothing else.
+   */
+  private Signals(Evidence only) {
+    this.precedence = Precedence.standard();
+    this.all = List.of(only);
+    this.known = only.jurisdiction().isKnown() ? all : List.of();
+    this.conflicting = false;
+    this.primary = only;
   }
 
   private static Evidence choose(Precedence precedence, List<Evidence> all, List<Evidence> known) {
@@ -115,7 +130,17 @@ public final class Signals {
 
   /** One signal: the single-evidence case. */
   public static Signals single(Evidence evidence) {
-    return new Signals(Precedence.standard(), List.of(requireNonNull(evidence, "evidence")));
+    // The same as of(evidence): one signal is its own primary, known or not, and conflicts with
+    // nothing. Resolvers hand out the same Evidence instance for every lookup of a place, so the
+    // Signals of the last evidence seen in each slot are kept and a join allocates none.
+    requireNonNull(evidence, "evidence");
+    int slot = System.identityHashCode(evidence) & (SINGLES.length - 1);
+    Signals s = SINGLES[slot];
+    if (s == null || s.primary != evidence || s.all.size() != 1) {
+      s = new Signals(evidence);
+      SINGLES[slot] = s; // racy on purpose: Signals is immutable, a lost write costs one rebuild
+    }
+    return s;
   }
 
   /** These signals and {@code another}, e.g. a verified location from an appeal. */

@@ -223,4 +223,27 @@ class SignalsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("declared");
   }
+
+  @Test
+  void oneSignalIsTheSameAsSignalsOfItAndRepeatsCostNothing() {
+    java.util.List<Evidence> many = new java.util.ArrayList<>();
+    for (Jurisdiction j : Jurisdiction.countries()) {
+      many.add(Evidence.of(j, LocationSource.IP_GEOLOCATION, "test"));
+    }
+    many.add(Evidence.none());
+    many.add(Evidence.of(Jurisdiction.unknown(UnknownReason.ANONYMIZER),
+        LocationSource.IP_GEOLOCATION, "test"));
+    for (Evidence e : many) {
+      Signals one = Signals.single(e);
+      assertThat(one).isEqualTo(Signals.of(e));
+      assertThat(one.primary()).isSameAs(e);
+      assertThat(one.known()).isEqualTo(Signals.of(e).known());
+      assertThat(one.conflicting()).isFalse();
+    }
+    // More evidence than cache slots: whatever was evicted, each answer is its own evidence's.
+    for (Evidence e : many) {
+      assertThat(Signals.single(e).primary()).isSameAs(e);
+      assertThat(Signals.single(e)).isSameAs(Signals.single(e));
+    }
+  }
 }
