@@ -1,6 +1,7 @@
 package io.geoscope.engine;
 
 import io.geoscope.core.AppliedRule;
+import io.geoscope.core.AreaRef;
 import io.geoscope.core.Conflict;
 import io.geoscope.core.Decision;
 import io.geoscope.core.Effect;
@@ -14,8 +15,10 @@ import io.geoscope.core.Meeting;
 import io.geoscope.core.Mode;
 import io.geoscope.core.OnAnonymizer;
 import io.geoscope.core.OnImprecise;
+import io.geoscope.core.OnUncertain;
 import io.geoscope.core.OnUnknown;
 import io.geoscope.core.Outcome;
+import io.geoscope.core.Placement;
 import io.geoscope.core.Policy;
 import io.geoscope.core.Rule;
 import io.geoscope.core.Signals;
@@ -47,12 +50,6 @@ final class ReferenceEvaluator {
 
   /** The decision for a participant with these signals. */
   static Decision decide(Policy policy, Signals signals, Meeting meeting, Instant at) {
-    // Areas (issue 16) are not modelled here yet; refuse rather than answer wrongly.
-    boolean areas = policy.rules().stream().anyMatch(r -> r.appliesIn().hasAreas())
-        || policy.exemptions().stream().anyMatch(e -> e.appliesIn().hasAreas());
-    if (areas) {
-      throw new IllegalArgumentException("the reference evaluator does not model areas");
-    }
     Evidence primary = signals.primary();
     // Signals that disagree about the country hold back every rule that trusts the primary
     // signal alone, except sanctions.
@@ -75,9 +72,9 @@ final class ReferenceEvaluator {
         heldBack.add(rule.id());
         continue;
       }
-      AppliedRule why = new AppliedRule(
-          rule.id(), rule.basis().authority(), rule.basis().citation(), rule.effect(), placing);
-      Exemption exemption = liftedBy(policy, rule, placing.jurisdiction(), at);
+      AppliedRule why = new AppliedRule(rule.id(), rule.basis().authority(),
+          rule.basis().citation(), rule.effect(), placing, areaNote(rule, placing));
+      Exemption exemption = liftedBy(policy, rule, placing, at);
       if (exemption != null) {
         lifted.add(new LiftedRule(rule.id(), exemption.id(), exemption.basis().citation()));
       } else if (rule.mode() == Mode.SHADOW) {
@@ -153,6 +150,9 @@ final class ReferenceEvaluator {
     if (rule.appliesIn().covers(where)) {
       return true;
     }
+    if (placingArea(rule, signal) != null) {
+      return true;
+    }
     if (rule.onImprecise() != OnImprecise.APPLY || where.isSubdivision()) {
       return false;
     }
@@ -160,13 +160,60 @@ final class ReferenceEvaluator {
         .anyMatch(named -> named.isSubdivision() && named.country() == where);
   }
 
-  /** The exemption, lowest id first, that lifts {@code rule} for someone in {@code where}. */
+  /**
+   * The first area of the rule's scope, in scope order, that places the participant: they are in
+   * the area's country and their evidence says inside, or says uncertain while they are within
+   * the area's own jurisdiction and the rule has {@code on-uncertain: apply}. Null if none.
+   */
+  private static @Nullable AreaRef placingArea(Rule rule, Evidence signal) {
+    Jurisdiction where = signal.jurisdiction();
+    for (AreaRef area : rule.appliesIn().areas()) {
+      if (!where.isKnown() || !where.within(area.country())) {
+        continue;
+      }
+      Placement p = signal.areas().placement(area.id());
+      if (p.isInside()
+          || (p.isUncertain() && rule.onUncertain() == OnUncertain.APPLY
+              && where.within(area.within()))) {
+        return area;
+      }
+    }
+    return null;
+  }
+
+  /** What a decision says about the area that placed the participant, when no member did. */
+  private static String areaNote(Rule rule, Evidence signal) {
+    if (rule.appliesIn().covers(signal.jurisdiction())) {
+      return "";
+    }
+    AreaRef area = placingArea(rule, signal);
+    return area == null ? ""
+        : "area " + area.id() + ": " + signal.areas().placement(area.id()).describe();
+  }
+
+  /** True if an exemption's scope relieves someone placed by {@code signal}. */
+  private static boolean relieves(Exemption e, Evidence signal) {
+    Jurisdiction where = signal.jurisdiction();
+    if (e.appliesIn().covers(where)) {
+      return true;
+    }
+    // An area relieves whoever may be inside it: inside or uncertain, in its country.
+    for (AreaRef area : e.appliesIn().areas()) {
+      if (where.within(area.country()) && !signal.areas().placement(area.id()).isOutside()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The exemption, lowest id first, that lifts {@code rule} for someone placed by {@code signal}. */
   private static @Nullable Exemption liftedBy(
-      Policy policy, Rule rule, Jurisdiction where, Instant at) {
+      Policy policy, Rule rule, Evidence signal, Instant at) {
+    Jurisdiction where = signal.jurisdiction();
     Exemption first = null;
     for (Exemption e : policy.exemptions()) {
       boolean lifts = where.isKnown() && e.lifts().contains(rule.id())
-          && e.appliesIn().covers(where) && e.basis().inForceAt(at);
+          && relieves(e, signal) && e.basis().inForceAt(at);
       if (lifts && (first == null || e.id().compareTo(first.id()) < 0)) {
         first = e;
       }

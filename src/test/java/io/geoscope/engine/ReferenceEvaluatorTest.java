@@ -5,6 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 
 import io.geoscope.core.AppliedRule;
+import io.geoscope.core.AreaPlacements;
+import io.geoscope.core.AreaRef;
+import io.geoscope.core.Areas;
+import io.geoscope.core.Exemption;
+import io.geoscope.core.Jurisdiction;
+import io.geoscope.core.OnUncertain;
+import io.geoscope.core.Placement;
+import io.geoscope.core.PolicyValidationException;
+import io.geoscope.core.Scope;
 import io.geoscope.core.Decision;
 import io.geoscope.core.DecisionEngine;
 import io.geoscope.core.Evidence;
@@ -76,6 +85,108 @@ class ReferenceEvaluatorTest {
     });
   }
 
+  /**
+   * The situations above with areas: about half the rules and exemptions also (or only) name an
+   * area lying in one of their own places (so reach is unchanged), with {@code on-uncertain} either
+   * way where the validator allows it, and every signal carrying a random placement for every
+   * area. The areas are references only: what geo-areas' geometry would say is in the evidence.
+   */
+  static Arbitrary<Situation> areaSituations() {
+    Arbitrary<Situation> plain = situations();
+    Placement[] placements = Placement.values();
+    return Arbitrary.of(s -> {
+      Situation base = plain.generate(s);
+      Policy p = base.policy();
+      List<AreaRef> refs = new ArrayList<>();
+      List<Rule> rules = new ArrayList<>();
+      for (Rule r : p.rules()) {
+        Scope scope = withArea(r.appliesIn(), refs, s);
+        rules.add(new Rule(r.id(), r.basis(), scope, r.when(), r.effect(), r.mode(),
+            r.onUnknown(), r.evidence(), r.onImprecise(), r.onAnonymizer(),
+            s.chance(50) ? OnUncertain.APPLY : OnUncertain.SKIP));
+      }
+      List<Exemption> exemptions = new ArrayList<>();
+      for (Exemption e : p.exemptions()) {
+        exemptions.add(new Exemption(e.id(), e.basis(), withArea(e.appliesIn(), refs, s),
+            e.lifts()));
+      }
+      Areas areas = new FixedAreas(List.copyOf(refs));
+      Policy withAreas;
+      try {
+        withAreas = Policy.of(p.version(), p.operator(), p.authorities(), areas, rules,
+            exemptions);
+      } catch (PolicyValidationException refused) {
+        // on-uncertain: apply outside the operator's law: the same policy with skip.
+        List<Rule> skip = new ArrayList<>();
+        for (Rule r : rules) {
+          skip.add(new Rule(r.id(), r.basis(), r.appliesIn(), r.when(), r.effect(), r.mode(),
+              r.onUnknown(), r.evidence(), r.onImprecise(), r.onAnonymizer()));
+        }
+        withAreas = Policy.of(p.version(), p.operator(), p.authorities(), areas, skip,
+            exemptions);
+      }
+      List<Participant> people = new ArrayList<>();
+      for (Participant x : base.participants()) {
+        List<Evidence> placed = new ArrayList<>();
+        for (Evidence e : x.signals().all()) {
+          Map<String, Placement> m = new LinkedHashMap<>();
+          for (AreaRef a : refs) {
+            if (s.chance(80)) {
+              m.put(a.id(), placements[s.nextInt(0, placements.length - 1)]);
+            }
+          }
+          placed.add(e.withAreas(AreaPlacements.of(m)));
+        }
+        people.add(new Participant(x.id(), x.role(),
+            placed.size() == 1 ? Signals.single(placed.get(0)) : Signals.of(placed)));
+      }
+      return new Situation(withAreas, List.copyOf(people), base.meeting(), base.at());
+    });
+  }
+
+  private static Scope withArea(Scope scope, List<AreaRef> refs, io.geoscope.testkit.Source s) {
+    if (!s.chance(50)) {
+      return scope;
+    }
+    Jurisdiction where = s.pick(List.copyOf(scope.members()));
+    AreaRef area = new AreaRef("area-" + refs.size(), "Generated area " + refs.size(), where,
+        "generated", "sha256:" + refs.size());
+    refs.add(area);
+    return s.chance(50) ? Scope.ofAreas(area) : scope.withAreas(area);
+  }
+
+  /** Area references whose placements the generated evidence carries already. */
+  record FixedAreas(List<AreaRef> refs) implements Areas {
+    @Override
+    public AreaPlacements place(Jurisdiction where, @org.jspecify.annotations.Nullable String code,
+        double latitude, double longitude, double radiusKm) {
+      return AreaPlacements.none();
+    }
+  }
+
+  /**
+   * Planted by hand once (not kept as a test, it needs the engine edited): an exemption that lifts
+   * in its area's whole country, outside included, is falsified after 68 examples.
+   */
+  @Test
+  void theCompiledEngineAgreesWithTheReferenceOnPoliciesWithAreas() {
+    agreesWithTheReference(ReferenceEvaluatorTest::engine, 100, areaSituations());
+  }
+
+  @Test
+  void anEngineThatIgnoresAreaPlacementsIsCaught() {
+    Evaluator bug = p -> {
+      Judge real = engine(p);
+      return (signals, meeting, at) -> {
+        List<Evidence> stripped = new ArrayList<>();
+        signals.all().forEach(e -> stripped.add(e.withAreas(AreaPlacements.none())));
+        return real.decide(Signals.of(stripped), meeting, at);
+      };
+    };
+    assertThatThrownBy(() -> agreesWithTheReference(bug, 10, areaSituations()))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("falsified");
+  }
+
   /** Asserts that {@code evaluator} decides every situation as the reference does. */
   static void agreesWithTheReference(Evaluator evaluator) {
     agreesWithTheReference(evaluator, 100);
@@ -83,8 +194,14 @@ class ReferenceEvaluatorTest {
 
   /** The same, shrinking a counterexample for at most {@code shrinkCycles} cycles. */
   static void agreesWithTheReference(Evaluator evaluator, int shrinkCycles) {
+    agreesWithTheReference(evaluator, shrinkCycles, situations());
+  }
+
+  /** The same over {@code situations}. */
+  static void agreesWithTheReference(
+      Evaluator evaluator, int shrinkCycles, Arbitrary<Situation> situations) {
     qt().withExamples(EXAMPLES).withShrinkCycles(shrinkCycles)
-        .forAll(Kit.gen(situations()))
+        .forAll(Kit.gen(situations))
         .checkAssert(situation -> {
           Judge judge = evaluator.forPolicy(situation.policy());
           for (Participant p : situation.participants()) {
