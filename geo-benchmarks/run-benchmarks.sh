@@ -17,7 +17,7 @@ rest="-f 1 -wi 3 -w 1 -i 3 -r 1 -prof gc"
 java -jar "$jar" $resolve -p distribution=uniform -rf json -rff "$out/jmh-uniform.json" \
   'ResolveBenchmark'
 java -jar "$jar" $rest -rf json -rff "$out/jmh-rest.json" \
-  'DecisionBenchmark|JoinPathBenchmark|RosterBenchmark|PolicyScaleBenchmark|CompileBenchmark'
+  'DecisionBenchmark|JoinPathBenchmark|RosterBenchmark|PolicyScaleBenchmark|CompileBenchmark|AreaDecisionBenchmark|AreaBenchmark'
 # Virtual threads need JDK 21+; the build targets release 17, the jar runs on any later JDK.
 jdk21=${JDK21_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 # Its @Fork sets -Djmh.executor=VIRTUAL and one carrier per benchmark thread (4 spinning virtual

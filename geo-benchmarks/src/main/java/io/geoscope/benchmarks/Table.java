@@ -341,6 +341,7 @@ public final class Table {
                 "compile of the 28 MB GeoLite2-City-shaped IPv4 file (MmdbWriter) <= 1.5 s", ms / 1000, "<=", 1.5));
       }
     }
+    areaTargets(rows, lines);
     for (Row wired : rows) {
       if (!wired.benchmark().contains("JoinPathBenchmark.wired")) {
         continue;
@@ -362,6 +363,35 @@ public final class Table {
                 1.5));
       }
     }
+  }
+
+  /** The targets of issue 16: area decisions, and the admit path of countries without areas. */
+  private static void areaTargets(List<Row> rows, List<String> lines) {
+    for (Row area : rows) {
+      if (!area.benchmark().endsWith("AreaDecisionBenchmark.decideInAreaCountry")) {
+        continue;
+      }
+      String where = " (" + area.paramText() + ")";
+      lines.add(check("decision in a country with areas <= 2 us" + where, area.score(), "<=", 2000));
+      lines.add(check("decision in a country with areas allocates 0 B/op" + where,
+          area.bytesPerOp(), "<", 1));
+      Row elsewhere = find(rows, "AreaDecisionBenchmark", "admitElsewhere", area.params());
+      Row without = find(rows, "AreaDecisionBenchmark", "admitWithoutAreas", area.params());
+      if (elsewhere != null && without != null) {
+        // "Unchanged within noise": within the larger of the two error bars, or 20 %.
+        double noise = Math.max(0.2 * without.score(),
+            Math.max(finite(elsewhere.error()), finite(without.error())));
+        lines.add(check("admit where there are no areas, minus admit without areas, within noise ("
+            + number(noise) + " ns)" + where, Math.abs(elsewhere.score() - without.score()), "<=",
+            noise));
+        lines.add(check("admit where there are no areas allocates 0 B/op" + where,
+            elsewhere.bytesPerOp(), "<", 1));
+      }
+    }
+  }
+
+  private static double finite(double x) {
+    return Double.isNaN(x) ? 0 : x;
   }
 
   private static String check(String target, double value, String op, double bound) {
