@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs the whole Geoscope benchmark suite (about 9 minutes on 2 cores) and prints the markdown
+# Runs the whole Geoscope benchmark suite (about 17 minutes on 2 cores) and prints the markdown
 # tables of the README's Performance section; also writes them to geo-benchmarks/target/performance.md.
 # Build first, from the project root: mvn -B -q -DskipTests package
 #
