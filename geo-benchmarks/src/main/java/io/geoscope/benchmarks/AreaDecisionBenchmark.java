@@ -39,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * with radii of 1 to 1,000 km (inside: denied; outside and uncertain: admitted), their evidence
  * placed ahead as a resolver does; {@code admitElsewhere} and {@code admitWithoutAreas} for a
  * participant in FR under the same policy and under the policy without the area rule, so the
- * admit path of countries without areas can be compared in one run.
+ * admit path of countries without areas can be compared in one run; {@code
+ * admitWithoutAreasSameIndex} is the control, a policy without areas whose jurisdiction index
+ * spans FR as the area policy's does.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -57,6 +59,7 @@ public class AreaDecisionBenchmark {
 
   DecisionEngine withAreas;
   DecisionEngine withoutAreas;
+  DecisionEngine sameIndexWithoutAreas;
   final Evidence[] inUa = new Evidence[PLACES];
   final Meeting meeting = Meeting.plain();
   Evidence inFrance;
@@ -83,6 +86,12 @@ public class AreaDecisionBenchmark {
         .build()).build();
     withoutAreas = DecisionEngine.builder(Policy.builder("plain").operator(operator).rule(cn)
         .build()).build();
+    // The control: no areas, but a rule on UA, so its jurisdiction index spans FR as the area
+    // policy's does (an area rule is indexed under its country).
+    sameIndexWithoutAreas = DecisionEngine.builder(Policy.builder("plain-ua").operator(operator)
+        .rule(cn).rule(Rule.builder("ua").basis(ofac).appliesIn("UA").effect(Effect.denyJoin())
+            .build())
+        .build()).build();
     SplittableRandom random = new SplittableRandom(Databases.SEED);
     Map<Evidence, Evidence> shared = new HashMap<>();
     Evidence base = Evidence.of(ua14, LocationSource.IP_GEOLOCATION, "benchmark");
@@ -106,6 +115,12 @@ public class AreaDecisionBenchmark {
   @Benchmark
   public Decision admitElsewhere() {
     return withAreas.decide(inFrance, meeting, NOW);
+  }
+
+  /** The same participant under a policy without areas whose index spans FR too (a UA rule). */
+  @Benchmark
+  public Decision admitWithoutAreasSameIndex() {
+    return sameIndexWithoutAreas.decide(inFrance, meeting, NOW);
   }
 
   /** The same participant under the policy without the area rule. */

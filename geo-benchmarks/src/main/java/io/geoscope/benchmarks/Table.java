@@ -376,7 +376,10 @@ public final class Table {
       lines.add(check("decision in a country with areas allocates 0 B/op" + where,
           area.bytesPerOp(), "<", 1));
       Row elsewhere = find(rows, "AreaDecisionBenchmark", "admitElsewhere", area.params());
-      Row without = find(rows, "AreaDecisionBenchmark", "admitWithoutAreas", area.params());
+      // The control with the same index shape, when measured; else the plain policy.
+      Row control = find(rows, "AreaDecisionBenchmark", "admitWithoutAreasSameIndex", area.params());
+      Row without = control != null ? control
+          : find(rows, "AreaDecisionBenchmark", "admitWithoutAreas", area.params());
       if (elsewhere != null && without != null) {
         // "Unchanged within noise": within the larger of the two error bars, or 20 %.
         double noise = Math.max(0.2 * without.score(),
