@@ -136,7 +136,7 @@ public final class Signals {
     requireNonNull(evidence, "evidence");
     int slot = System.identityHashCode(evidence) & (SINGLES.length - 1);
     Signals s = SINGLES[slot];
-    if (s == null || s.primary != evidence || s.all.size() != 1) {
+    if (s == null || s.primary != evidence) { // only single-signal Signals are kept here
       s = new Signals(evidence);
       SINGLES[slot] = s; // racy on purpose: Signals is immutable, a lost write costs one rebuild
     }
