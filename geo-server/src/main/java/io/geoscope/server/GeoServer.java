@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -46,8 +47,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * all; a failed reload keeps the files in service and is logged and counted.
  *
  * <p>Nothing it logs or answers contains a client address. Requests are bounded: bodies over
- * {@link DecisionService#MAX_REQUEST_BYTES} get 413, headers over 8 KiB 431, and a connection idle
- * for {@link ServerConfig#requestTimeout()} is closed.
+ * {@link DecisionService#MAX_REQUEST_BYTES} get 413 and the connection is closed (the rest of a
+ * body of up to 1 MiB is read and dropped first, so a client still sending sees the 413; a larger
+ * one is cut off), headers over 8 KiB get 431, and a connection idle for
+ * {@link ServerConfig#requestTimeout()} is closed.
  *
  * <p>Run: {@code java -jar geo-server/target/geoscope-server.jar [config.properties]}; without a
  * file it serves the embedded demo policy and database on 127.0.0.1:8470.
@@ -57,6 +60,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class GeoServer implements AutoCloseable {
   private static final Logger LOG = System.getLogger("io.geoscope.server");
   private static final String JSON = "application/json";
+
+  /**
+   * How much of an oversized body is read and thrown away so that the client, still sending, can
+   * read its 413; past it the connection is closed unread.
+   */
+  static final int DISCARD_LIMIT = 1024 * 1024;
 
   private final ServerConfig config;
   private final LivePolicy policy;
@@ -271,17 +280,17 @@ public final class GeoServer implements AutoCloseable {
 
     private int decide(Request request, Response response, Callback callback) {
       long declared = request.getLength();
-      if (declared > DecisionService.MAX_REQUEST_BYTES) {
-        return send(response, callback, 413, JSON, error("request body over " + DecisionService.MAX_REQUEST_BYTES + " bytes"));
-      }
       byte[] body;
       try (InputStream in = Content.Source.asInputStream(request)) {
+        if (declared > DecisionService.MAX_REQUEST_BYTES) {
+          return tooLarge(in, declared, response, callback);
+        }
         body = in.readNBytes(DecisionService.MAX_REQUEST_BYTES + 1);
+        if (body.length > DecisionService.MAX_REQUEST_BYTES) {
+          return tooLarge(in, declared, response, callback);
+        }
       } catch (IOException e) {
         return send(response, callback, 408, JSON, error("request body could not be read in time"));
-      }
-      if (body.length > DecisionService.MAX_REQUEST_BYTES) {
-        return send(response, callback, 413, JSON, error("request body over " + DecisionService.MAX_REQUEST_BYTES + " bytes"));
       }
       try {
         DecisionService.Answer a = service.decide(body);
@@ -295,6 +304,23 @@ public final class GeoServer implements AutoCloseable {
         LOG.log(Level.DEBUG, "bad decide request: {0}", e.getMessage());
         return send(response, callback, 400, JSON, error(e.getMessage()));
       }
+    }
+
+    /**
+     * Answers 413 and closes the connection, after reading and throwing away what is left of the
+     * body up to {@link #DISCARD_LIMIT} (bounded in time by the idle timeout): a client still
+     * sending would otherwise have its unread bytes reset the connection and never see the 413.
+     */
+    private int tooLarge(InputStream in, long declared, Response response, Callback callback) throws IOException {
+      if (declared <= DISCARD_LIMIT) {
+        byte[] sink = new byte[8192];
+        long left = DISCARD_LIMIT;
+        for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) >= 0; ) {
+          left -= n;
+        }
+      }
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+      return send(response, callback, 413, JSON, error("request body over " + DecisionService.MAX_REQUEST_BYTES + " bytes"));
     }
 
     private int notAllowed(Response response, Callback callback, String allow) {
