@@ -243,7 +243,7 @@ class DecisionEnginePropertiesTest {
           instants.addAll(endsOfTime);
           DecisionEngine engine =
               DecisionEngine.builder(policy)
-                  .listener((when, who, decision) -> {
+                  .listener((when, who, role, decision) -> {
                     throw new IllegalStateException("listener failure");
                   })
                   .build();

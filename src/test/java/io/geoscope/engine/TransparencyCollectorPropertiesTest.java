@@ -47,9 +47,9 @@ class TransparencyCollectorPropertiesTest {
           TransparencyCollector collector = TransparencyCollector.withResolution(resolution);
           List<DecisionEvent> events = new ArrayList<>();
           DecisionEngine engine = DecisionEngine.builder(policy)
-              .listener((when, who, decision) -> {
-                events.add(DecisionEvent.of(when, who, decision));
-                collector.onDecision(when, who, decision);
+              .listener((when, who, role, decision) -> {
+                events.add(DecisionEvent.of(when, who, role, decision));
+                collector.onDecision(when, who, role, decision);
               })
               .build();
           int i = 0;

@@ -185,7 +185,7 @@ class PrivacyTest {
                 + "rules:\n  - id: cn-deny\n    basis: { authority: CAC, home: CN, kind: statute, citation: Art 12 }\n"
                 + "    applies-in: [CN]\n    effect: deny-join\n    on-unknown: apply\n",
             "policy.yaml", PolicyFormat.YAML))
-        .listener((when, who, decision) -> events.add(DecisionEvent.of(when, who, decision)))
+        .listener((when, who, role, decision) -> events.add(DecisionEvent.of(when, who, role, decision)))
         .listener(collector)
         .build();
 

@@ -98,7 +98,7 @@ class ReloadStressTest {
         .hasSize(4);
 
     LongAdder events = new LongAdder();
-    DecisionListener counting = (when, who, decision) -> events.increment();
+    DecisionListener counting = (when, who, role, decision) -> events.increment();
     GeoResolver resolver = GeoResolver.builder().database(dbA).build();
     // The real LivePolicy over a file that an operator replaces atomically, as in production.
     Path liveFile = dir.resolve("live.yaml");

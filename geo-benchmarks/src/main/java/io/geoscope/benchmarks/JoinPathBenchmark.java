@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The join path wired as the README recommends: the socket peer and {@code X-Forwarded-For}
  * through {@link TrustedProxies}, the resolver, and an engine with a {@link TransparencyCollector}
- * and {@link DecisionMetrics} as listeners, deciding for a {@link Participant} built per join.
+ * and {@link DecisionMetrics} as listeners, deciding by participant id, role and evidence (the
+ * join-path form, no {@link Participant} per join).
  * {@code proxiesAndResolve} is the proxies-and-resolve part alone.
  * {@code resolveOnly} is the reference (the same addresses, text resolve alone); {@code wiredAdmit}
  * admits (addresses where no rule applies to a recorded meeting), {@code wiredLimited} limits
@@ -114,10 +115,10 @@ public class JoinPathBenchmark {
 
   private Decision join(String forwardedFor) {
     // The header read in place (GeoResolver.resolve(TrustedProxies, ...)): no client string, no
-    // ClientAddress. The Participant stays per join: it carries this join's evidence, and the
-    // listeners are only called by decide(Participant, ...); see the README's Performance notes.
+    // ClientAddress; the participant's id and role go to the engine and its listeners as they
+    // are, with no Participant object.
     Evidence where = resolver.resolve(proxies, PROXY, forwardedFor);
-    return engine.decide(new Participant("participant-1", Role.ATTENDEE, where), meeting, at);
+    return engine.decide("participant-1", Role.ATTENDEE, where, meeting, at);
   }
 
   /** Proxies and resolve alone, in place: what the wiring adds to the text resolve. */

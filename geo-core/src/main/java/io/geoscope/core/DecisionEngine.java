@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Decisions are prebuilt: the decision for a given evidence and rule standing is built once and
  * then returned as the same instance, so after the first join from a place, {@link
- * #decide(Evidence, Meeting, Instant)} and {@link #decide(Participant, Meeting, Instant)} allocate
- * nothing for admits, admit-limiteds and denies alike (given a {@link Meeting}, whose sets are
- * immutable copies), listeners included: listeners receive the decision itself, no event object.
+ * #decide(Evidence, Meeting, Instant)} and {@link #decide(String, Role, Evidence, Meeting, Instant)}
+ * allocate nothing for admits, admit-limiteds and denies alike (given a {@link Meeting}, whose sets
+ * are immutable copies), listeners included: listeners receive the participant's id and role and
+ * the decision itself, no event object.
  * Every decision names the policy version it was made under and its evidence.
  *
  * <p>Several listeners may be added; each is called in the order added. A listener's exception is
@@ -79,11 +80,33 @@ public final class DecisionEngine {
    */
   public Decision decide(Participant participant, Meeting meeting, Instant at) {
     requireNonNull(participant, "participant");
-    Decision d = decide(participant.signals(), meeting, at);
+    return report(at, participant.id(), participant.role(), decide(participant.signals(), meeting, at));
+  }
+
+  /**
+   * Decides for the participant {@code participantId}, placed by {@code evidence}, at {@code at}
+   * and reports the decision to every listener, exactly as {@link #decide(Participant, Meeting,
+   * Instant)} does for a participant with that one signal. The join path's form: it needs no
+   * {@link Participant} object, so a join with listeners allocates nothing once the decision is
+   * prebuilt.
+   *
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code participantId} is blank
+   */
+  public Decision decide(String participantId, Role role, Evidence evidence, Meeting meeting, Instant at) {
+    requireNonNull(participantId, "participantId");
+    requireNonNull(role, "role");
+    if (participantId.isBlank()) {
+      throw new IllegalArgumentException("participant id must not be blank");
+    }
+    return report(at, participantId, role, decide(evidence, meeting, at));
+  }
+
+  private Decision report(Instant at, String participantId, Role role, Decision d) {
     DecisionListener[] ls = listeners;
     for (int i = 0; i < ls.length; i++) {
       try {
-        ls[i].onDecision(at, participant, d);
+        ls[i].onDecision(at, participantId, role, d);
       } catch (RuntimeException e) {
         // A listener's failure must never change or lose a decision, nor starve the next listener.
         listenerFailures.increment();

@@ -52,17 +52,30 @@ public record DecisionEvent(
 
   /** The event for {@code decision} about {@code participant}, under its own policy version. */
   public static DecisionEvent of(Instant at, Participant participant, Decision decision) {
-    return of(at, decision.policyVersion(), participant, decision);
+    return of(at, participant.id(), participant.role(), decision);
+  }
+
+  /**
+   * The event for {@code decision} about the participant {@code participantId}, under the
+   * decision's own policy version: what a {@link DecisionListener} is given, made into a value.
+   */
+  public static DecisionEvent of(Instant at, String participantId, Role role, Decision decision) {
+    return of(at, decision.policyVersion(), participantId, role, decision);
   }
 
   /** The event for {@code decision} about {@code participant}, naming {@code policyVersion}. */
   public static DecisionEvent of(
       Instant at, String policyVersion, Participant participant, Decision decision) {
+    return of(at, policyVersion, participant.id(), participant.role(), decision);
+  }
+
+  private static DecisionEvent of(
+      Instant at, String policyVersion, String participantId, Role role, Decision decision) {
     return new DecisionEvent(
         at,
         policyVersion,
-        participant.id(),
-        participant.role(),
+        participantId,
+        role,
         decision.jurisdiction(),
         decision.outcome(),
         decision.applied().stream().map(AppliedRule::ruleId).toList(),

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.geoscope.core.AppliedRule;
 import io.geoscope.core.Decision;
 import io.geoscope.core.DecisionListener;
-import io.geoscope.core.Participant;
+import io.geoscope.core.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -75,7 +75,7 @@ public final class TransparencyCollector implements DecisionListener {
    * table read and an adder increment: no allocation, no lock. Never throws.
    */
   @Override
-  public void onDecision(Instant at, Participant participant, Decision decision) {
+  public void onDecision(Instant at, String participantId, Role role, Decision decision) {
     long bucket = Math.floorDiv(at.toEpochMilli(), resolutionMillis);
     Current c = current;
     DecisionTable<LongAdder> counts = c.bucket == bucket ? c.counts : bucket(bucket);

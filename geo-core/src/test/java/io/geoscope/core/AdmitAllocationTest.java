@@ -60,7 +60,7 @@ class AdmitAllocationTest {
     LongAdder heard = new LongAdder();
     DecisionEngine engine = DecisionEngine.builder(policy)
         .listener(TransparencyCollector.create())
-        .listener((when, who, decision) -> heard.increment())
+        .listener((when, who, role, decision) -> heard.increment())
         .build();
     // Rules exist for most of these places; none matches this meeting.
     Meeting meeting = new Meeting(Set.of("tiananmen", "internal"), EnumSet.of(Feature.VIDEO));
@@ -127,7 +127,12 @@ class AdmitAllocationTest {
     int wrong = 0;
     for (int i = 0; i < n; i++) {
       int k = i % roster.length;
-      if (engine.decide(roster[k], meeting, NOW) != admits[k]) {
+      Participant p = roster[k];
+      // Both forms: the Participant one and the join path's id, role and evidence.
+      Decision d = (i & 1) == 0
+          ? engine.decide(p, meeting, NOW)
+          : engine.decide(p.id(), p.role(), p.evidence(), meeting, NOW);
+      if (d != admits[k]) {
         wrong++;
       }
     }

@@ -29,7 +29,7 @@ class DecisionEngineTest {
   @Test
   void theListenerHearsOfEveryDecisionWithoutChangingIt() throws Exception {
     List<DecisionEvent> events = new ArrayList<>();
-    DecisionEngine engine = DecisionEngine.builder(chinaDenies("CN")).listener((when, who, decision) -> events.add(DecisionEvent.of(when, who, decision))).build();
+    DecisionEngine engine = DecisionEngine.builder(chinaDenies("CN")).listener((when, who, role, decision) -> events.add(DecisionEvent.of(when, who, role, decision))).build();
     Participant p = at("p1", Role.PANELIST, "CN-JL");
 
     Decision d = engine.decide(p, Meeting.plain(), NOW);
@@ -54,7 +54,7 @@ class DecisionEngineTest {
     DecisionEngine quiet = DecisionEngine.builder(policy).build();
     DecisionEngine failing =
         DecisionEngine.builder(policy)
-            .listener((when, who, decision) -> {
+            .listener((when, who, role, decision) -> {
               throw new IllegalStateException("audit sink down");
             })
             .build();
@@ -71,11 +71,11 @@ class DecisionEngineTest {
       throws Exception {
     List<String> calls = new ArrayList<>();
     DecisionEngine engine = DecisionEngine.builder(chinaDenies("CN"))
-        .listener((when, who, decision) -> calls.add("first " + who.id()))
-        .listener((when, who, decision) -> {
+        .listener((when, who, role, decision) -> calls.add("first " + who))
+        .listener((when, who, role, decision) -> {
           throw new IllegalStateException("audit sink down");
         })
-        .listener((when, who, decision) -> calls.add("third " + decision.outcome().code()))
+        .listener((when, who, role, decision) -> calls.add("third " + decision.outcome().code()))
         .build();
 
     engine.decide(at("p1", Role.HOST, "CN"), Meeting.plain(), NOW);
@@ -84,6 +84,29 @@ class DecisionEngineTest {
     assertThat(calls).containsExactly("first p1", "third deny", "first p2", "third admit");
     assertThat(engine.listenerFailures()).isEqualTo(2);
     assertThat(DecisionEngine.builder(chinaDenies("CN")).build().listenerFailures()).isZero();
+  }
+
+  @Test
+  void theJoinPathFormDecidesAndReportsAsAOneSignalParticipantDoes() throws Exception {
+    List<String> heard = new ArrayList<>();
+    DecisionEngine engine = DecisionEngine.builder(chinaDenies("CN"))
+        .listener((when, who, role, decision) ->
+            heard.add(when + " " + who + " " + role.code() + " " + decision.outcome().code()))
+        .build();
+    for (String where : List.of("CN-JL", "DE")) {
+      Participant p = at("p-" + where, Role.PANELIST, where);
+      Decision byParts = engine.decide(p.id(), p.role(), p.evidence(), Meeting.plain(), NOW);
+      assertThat(byParts).isSameAs(engine.decide(p, Meeting.plain(), NOW));
+    }
+    assertThat(heard).containsExactly(
+        NOW + " p-CN-JL panelist deny", NOW + " p-CN-JL panelist deny",
+        NOW + " p-DE panelist admit", NOW + " p-DE panelist admit");
+    Evidence cn = at("x", Role.HOST, "CN").evidence();
+    assertThatThrownBy(() -> engine.decide(" ", Role.HOST, cn, Meeting.plain(), NOW))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
+    assertThatThrownBy(() -> engine.decide("x", null, cn, Meeting.plain(), NOW))
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("role");
+    assertThat(heard).hasSize(4);
   }
 
   @Test

@@ -135,10 +135,9 @@ class TransparencyReportTest {
   @Test
   void discardedBucketsNoLongerCount() {
     TransparencyCollector collector = TransparencyCollector.create();
-    Participant p = new Participant("p", Role.ATTENDEE,
-        Evidence.of(Jurisdiction.of("CN"), LocationSource.DECLARED, "test"));
-    collector.onDecision(T0, p, io.geoscope.core.Decision.admit(Jurisdiction.of("CN")));
-    collector.onDecision(T0.plusSeconds(60), p, io.geoscope.core.Decision.admit(Jurisdiction.of("CN")));
+    collector.onDecision(T0, "p", Role.ATTENDEE, io.geoscope.core.Decision.admit(Jurisdiction.of("CN")));
+    collector.onDecision(T0.plusSeconds(60), "p", Role.ATTENDEE,
+        io.geoscope.core.Decision.admit(Jurisdiction.of("CN")));
 
     collector.discardBefore(T0.plusSeconds(60));
 

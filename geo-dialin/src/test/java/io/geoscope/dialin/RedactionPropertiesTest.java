@@ -35,7 +35,7 @@ class RedactionPropertiesTest {
     List<DecisionEvent> events = new ArrayList<>();
     DecisionEngine engine =
         DecisionEngine.builder(Policy.empty("v"))
-            .listener((at, p, d) -> events.add(DecisionEvent.of(at, p, d))).build();
+            .listener((at, p, role, d) -> events.add(DecisionEvent.of(at, p, role, d))).build();
     qt().withExamples(1000)
         .forAll(integers().between(0, REGIONS.size() - 1), longs().between(1_000_000L, 99_999_999_999L),
             integers().between(0, 2))

@@ -6,7 +6,7 @@ import io.geoscope.core.AppliedRule;
 import io.geoscope.core.Decision;
 import io.geoscope.core.DecisionEngine;
 import io.geoscope.core.DecisionListener;
-import io.geoscope.core.Participant;
+import io.geoscope.core.Role;
 import io.geoscope.event.DecisionTable;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -66,7 +66,7 @@ public final class DecisionMetrics implements DecisionListener {
   }
 
   @Override
-  public void onDecision(Instant at, Participant participant, Decision decision) {
+  public void onDecision(Instant at, String participantId, Role role, Decision decision) {
     counters.get(decision).increment();
   }
 

@@ -94,8 +94,8 @@ class DecisionMetricsTest {
             Policy.builder("v1").authority(declared("IR"))
                 .rule(rule("deny-ir", "IR", Effect.denyJoin())).build())
         .listener(DecisionMetrics.of(registry))
-        .listener((when, who, decision) -> {
-          if (who.id().equals("fails")) {
+        .listener((when, who, role, decision) -> {
+          if (who.equals("fails")) {
             throw new IllegalStateException("sink down");
           }
         })

@@ -12,6 +12,7 @@ import io.geoscope.core.Effect;
 import io.geoscope.core.Feature;
 import io.geoscope.core.LiftedRule;
 import io.geoscope.core.Participant;
+import io.geoscope.core.Role;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
@@ -22,8 +23,8 @@ import java.util.List;
  *
  * <pre>{@code
  * DecisionEngine engine = DecisionEngine.builder(policy)
- *     .listener((at, participant, decision) ->
- *         auditLog.info(DecisionRecords.toJson(at, participant, decision)))
+ *     .listener((at, participantId, role, decision) ->
+ *         auditLog.info(DecisionRecords.toJson(at, participantId, role, decision)))
  *     .build();
  * }</pre>
  *
@@ -62,8 +63,17 @@ public final class DecisionRecords {
 
   /** The audit record of {@code decision} for {@code participant} at {@code at}, one line. */
   public static String toJson(Instant at, Participant participant, Decision decision) {
+    requireNonNull(participant, "participant");
+    return toJson(at, participant.id(), participant.role(), decision);
+  }
+
+  /**
+   * The audit record of {@code decision} for the participant {@code participantId} at {@code at},
+   * one line: what a {@link io.geoscope.core.DecisionListener} is given, recorded.
+   */
+  public static String toJson(Instant at, String participantId, Role role, Decision decision) {
     try {
-      return MAPPER.writeValueAsString(toTree(at, participant, decision));
+      return MAPPER.writeValueAsString(toTree(at, participantId, role, decision));
     } catch (JsonProcessingException e) {
       // An in-memory tree written to a string cannot fail on I/O.
       throw new UncheckedIOException(e);
@@ -71,16 +81,17 @@ public final class DecisionRecords {
   }
 
   /** The audit record as a Jackson tree (Jackson stays off the public API). */
-  static ObjectNode toTree(Instant at, Participant participant, Decision decision) {
+  static ObjectNode toTree(Instant at, String participantId, Role role, Decision decision) {
     requireNonNull(at, "at");
-    requireNonNull(participant, "participant");
+    requireNonNull(participantId, "participantId");
+    requireNonNull(role, "role");
     requireNonNull(decision, "decision");
     ObjectNode o = Json.object();
     o.put("record", FORM);
     o.put("at", at.toString());
     o.put("policyVersion", decision.policyVersion());
-    o.put("participantId", participant.id());
-    o.put("role", participant.role().code());
+    o.put("participantId", participantId);
+    o.put("role", role.code());
     o.put("jurisdiction", decision.jurisdiction().code());
     o.put("outcome", decision.outcome().code());
     ArrayNode effects = o.putArray("effects");

@@ -101,7 +101,7 @@ class LivePolicyTest {
         throw new IllegalStateException("factory refused");
       }
       built.incrementAndGet();
-      return DecisionEngine.builder(p).listener((when, who, d) -> heard.add(d.outcome())).build();
+      return DecisionEngine.builder(p).listener((when, who, role, d) -> heard.add(d.outcome())).build();
     });
     live.engine().decide(new Participant("p1", Role.ATTENDEE, in("IR")), MEETING, AT);
     live.reload();
