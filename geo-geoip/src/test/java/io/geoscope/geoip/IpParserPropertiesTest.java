@@ -3,6 +3,7 @@ package io.geoscope.geoip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.strings;
 
@@ -11,6 +12,7 @@ import io.geoscope.geoip.AddressGenerators.Rendered;
 import io.geoscope.geoip.InvalidAddressException;
 import io.geoscope.geoip.InvalidAddressException.Reason;
 import java.nio.ByteBuffer;
+import org.quicktheories.core.Gen;
 import org.junit.jupiter.api.Test;
 
 /** Differential properties against Guava's {@code InetAddresses.forString}. */
@@ -24,6 +26,12 @@ class IpParserPropertiesTest {
         .checkAssert(text -> assertSameAsTheParser(text));
     qt().withExamples(2000).forAll(AddressGenerators.validLiterals())
         .checkAssert(r -> assertSameAsTheParser(r.text()));
+    // Near-quads: three to five groups of zero to four digits (empty, zero-led and over-255
+    // octets, too few and too many dots), often at the edges of the 7-15 character window.
+    Gen<String> group = strings().betweenCodePoints('0', '9').ofLengthBetween(0, 4);
+    qt().withExamples(20000)
+        .forAll(integers().between(3, 5), lists().of(group).ofSize(5))
+        .checkAssert((groups, g) -> assertSameAsTheParser(String.join(".", g.subList(0, groups))));
   }
 
   private static void assertSameAsTheParser(String text) {
