@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Decisions are prebuilt: the decision for a given evidence and rule standing is built once and
  * then returned as the same instance, so after the first join from a place, {@link
- * #decide(Evidence, Meeting, Instant)} and {@link #decide(String, Role, Evidence, Meeting, Instant)}
- * allocate nothing for admits, admit-limiteds and denies alike (given a {@link Meeting}, whose sets
+ * #decide(Evidence, Meeting, Instant)} and {@link #decide(String, Role, Evidence, Meeting,
+ * Instant)} allocate nothing for admits, admit-limiteds and denies alike (given a {@link Meeting}, whose sets
  * are immutable copies), listeners included: listeners receive the participant's id and role and
  * the decision itself, no event object.
  * Every decision names the policy version it was made under and its evidence.
@@ -80,7 +80,8 @@ public final class DecisionEngine {
    */
   public Decision decide(Participant participant, Meeting meeting, Instant at) {
     requireNonNull(participant, "participant");
-    return report(at, participant.id(), participant.role(), decide(participant.signals(), meeting, at));
+    Decision d = decide(participant.signals(), meeting, at);
+    return report(at, participant.id(), participant.role(), d);
   }
 
   /**
@@ -93,7 +94,8 @@ public final class DecisionEngine {
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code participantId} is blank
    */
-  public Decision decide(String participantId, Role role, Evidence evidence, Meeting meeting, Instant at) {
+  public Decision decide(
+      String participantId, Role role, Evidence evidence, Meeting meeting, Instant at) {
     requireNonNull(participantId, "participantId");
     requireNonNull(role, "role");
     if (participantId.isBlank()) {

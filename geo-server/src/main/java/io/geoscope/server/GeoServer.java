@@ -311,7 +311,8 @@ public final class GeoServer implements AutoCloseable {
      * body up to {@link #DISCARD_LIMIT} (bounded in time by the idle timeout): a client still
      * sending would otherwise have its unread bytes reset the connection and never see the 413.
      */
-    private int tooLarge(InputStream in, long declared, Response response, Callback callback) throws IOException {
+    private int tooLarge(InputStream in, long declared, Response response, Callback callback)
+        throws IOException {
       if (declared <= DISCARD_LIMIT) {
         byte[] sink = new byte[8192];
         long left = DISCARD_LIMIT;
@@ -320,7 +321,8 @@ public final class GeoServer implements AutoCloseable {
         }
       }
       response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
-      return send(response, callback, 413, JSON, error("request body over " + DecisionService.MAX_REQUEST_BYTES + " bytes"));
+      return send(response, callback, 413, JSON,
+          error("request body over " + DecisionService.MAX_REQUEST_BYTES + " bytes"));
     }
 
     private int notAllowed(Response response, Callback callback, String allow) {
