@@ -45,4 +45,51 @@ class DecisionTableTest {
     assertThat(seen).hasSize(n);
     assertThat(seen.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3L * n + 1);
   }
+
+  @Test
+  void threadsSeeingDecisionsForTheFirstTimeTogetherShareOneValueEachAndLoseNoCount()
+      throws Exception {
+    DecisionTable<LongAdder> table = DecisionTable.computing(d -> new LongAdder());
+    List<Decision> decisions = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      decisions.add(distinct(i));
+    }
+    int threads = 4;
+    int rounds = 5;
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<Map<Decision, LongAdder>>> seen = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int offset = t * 733;
+        seen.add(pool.submit(() -> {
+          Map<Decision, LongAdder> mine = new IdentityHashMap<>();
+          start.await();
+          for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < decisions.size(); i++) {
+              Decision d = decisions.get((i + offset) % decisions.size());
+              LongAdder v = table.get(d);
+              v.increment();
+              LongAdder before = mine.putIfAbsent(d, v);
+              assertThat(before == null || before == v).as("one value per decision").isTrue();
+            }
+          }
+          return mine;
+        }));
+      }
+      Map<Decision, LongAdder> first = seen.get(0).get();
+      for (java.util.concurrent.Future<Map<Decision, LongAdder>> f : seen) {
+        Map<Decision, LongAdder> other = f.get();
+        for (Decision d : decisions) {
+          assertThat(other.get(d)).as("every thread got the same value").isSameAs(first.get(d));
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    for (Decision d : decisions) {
+      assertThat(table.get(d).sum()).isEqualTo((long) threads * rounds);
+    }
+  }
 }
