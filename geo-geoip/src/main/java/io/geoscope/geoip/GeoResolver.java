@@ -217,7 +217,8 @@ public final class GeoResolver implements AutoCloseable {
       return e;
     }
     if (IpParser.isColonForm(ip)) {
-      return IpParser.ipv6(ip, s);
+      // The one pass declined it: the careful parser names the problem.
+      return s.resolve6(IpParser.high(ip), IpParser.low(ip));
     }
     return s.resolve4(IpParser.ipv4(ip));
   }

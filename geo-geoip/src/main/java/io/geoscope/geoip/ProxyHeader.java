@@ -217,13 +217,30 @@ final class ProxyHeader {
       checkObfuscated(port);
       return;
     }
-    boolean valid = !port.isEmpty() && port.length() <= 5;
-    for (int i = 0; valid && i < port.length(); i++) {
-      valid = port.charAt(i) >= '0' && port.charAt(i) <= '9';
-    }
-    if (!valid || Integer.parseInt(port) > 65535) {
+    if (!isDecimalPort(port, 0, port.length())) {
       throw error(Reason.BAD_PORT, position);
     }
+  }
+
+  /** Whether {@code text[s, e)} is a decimal port: 1 to 5 digits, at most 65535. */
+  static boolean isDecimalPort(CharSequence text, int s, int e) {
+    if (e - s < 1 || e - s > 5) {
+      return false;
+    }
+    int port = 0;
+    for (int i = s; i < e; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      port = port * 10 + (c - '0');
+    }
+    return port <= 65535;
+  }
+
+  /** Optional whitespace between list elements (RFC 9110 OWS). */
+  static boolean isSpace(char c) {
+    return c == ' ' || c == '\t';
   }
 
   private void checkObfuscated(String identifier) {
@@ -243,14 +260,14 @@ final class ProxyHeader {
   }
 
   private int skipSpace(int i, int limit) {
-    while (i < limit && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+    while (i < limit && isSpace(text.charAt(i))) {
       i++;
     }
     return i;
   }
 
   private int trimEnd(int start, int e) {
-    while (e > start && (text.charAt(e - 1) == ' ' || text.charAt(e - 1) == '\t')) {
+    while (e > start && isSpace(text.charAt(e - 1))) {
       e--;
     }
     return e;

@@ -399,10 +399,10 @@ public final class TrustedProxies {
       int start = h.lastIndexOf(',', end - 1) + 1;
       int s = start;
       int e = end;
-      while (s < e && isSpace(h.charAt(s))) {
+      while (s < e && ProxyHeader.isSpace(h.charAt(s))) {
         s++;
       }
-      while (e > s && isSpace(h.charAt(e - 1))) {
+      while (e > s && ProxyHeader.isSpace(h.charAt(e - 1))) {
         e--;
       }
       end = start - 1;
@@ -422,7 +422,7 @@ public final class TrustedProxies {
       }
       if (h.charAt(s) == '[') {
         int close = h.indexOf(']', s);
-        if (close < 0 || close >= e || (close + 1 < e && (h.charAt(close + 1) != ':' || !isPort(h, close + 2, e)))) {
+        if (close < 0 || close >= e || (close + 1 < e && (h.charAt(close + 1) != ':' || !ProxyHeader.isDecimalPort(h, close + 2, e)))) {
           return DECLINED;
         }
         s++;
@@ -440,33 +440,13 @@ public final class TrustedProxies {
     return left;
   }
 
-  private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t';
-  }
-
   /** The IPv4 address of {@code text[s, e)} written as {@code a.b.c.d:port}, or -1. */
   private static long ipv4WithPort(String text, int s, int e) {
     int colon = text.indexOf(':', s);
-    if (colon < 0 || colon >= e || !isPort(text, colon + 1, e)) {
+    if (colon < 0 || colon >= e || !ProxyHeader.isDecimalPort(text, colon + 1, e)) {
       return -1;
     }
     return IpParser.fastIpv4(text, s, colon);
-  }
-
-  /** Whether {@code text[s, e)} is a decimal port: 1 to 5 digits, at most 65535. */
-  private static boolean isPort(String text, int s, int e) {
-    if (e - s < 1 || e - s > 5) {
-      return false;
-    }
-    int port = 0;
-    for (int i = s; i < e; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-      port = port * 10 + (c - '0');
-    }
-    return port <= 65535;
   }
 
   private boolean containsV4(int address) {
